@@ -1,0 +1,5 @@
+"""``python -m segmenter`` runs the command line."""
+
+from segmenter.cli import main
+
+main()

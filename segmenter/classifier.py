@@ -1,0 +1,269 @@
+"""The block classifier: features, two linear stages and sequence decoding, as one estimator.
+
+Stage one is a multinomial logistic regression over each block's lexical, designed and context
+features. Stage two is a small logistic regression over the stage-one probabilities of the block's
+neighbourhood, trained on out-of-fold stage-one predictions (stacked sequential learning). A
+first-order label chain, learnt from the training pages, then decodes each page: Viterbi for the
+labels, forward-backward for calibrated per-block confidences.
+
+Inputs are lists of :class:`~segmenter.blocks.Block`; the blocks of one page are contiguous, in order,
+and share ``Block.page``. Every fitted quantity is a plain array, so the model is saved without pickle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.special import softmax
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.utils.validation import check_is_fitted
+
+from segmenter.blocks import Block
+from segmenter.decoder import learn_transitions, posteriors, viterbi
+from segmenter.features.context import ContextFeatures, page_slices
+from segmenter.features.lexical import LexicalFeatures
+from segmenter.labels import LABELS
+from segmenter.stacking import stack_feature_names, stack_features
+
+#: Candidate weights of the transition model, chosen in ``fit`` on out-of-fold predictions.
+TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+
+
+class BlockClassifier(ClassifierMixin, BaseEstimator):
+    """Label the blocks of pages as news, press_release, opinion or boilerplate.
+
+    Parameters
+    ----------
+    word_features, edge_features, html_features : int
+        Hash space sizes of the lexical families (2**18, 2**16, 2**14).
+    offsets : tuple of int, default=(-2, -1, 1, 2)
+        Neighbours whose designed cues are copied into a block's features.
+    radii : tuple of int, default=(3, 8)
+        Window radii over which neighbours' cues are averaged.
+    groups : tuple of str or None, default=None
+        Designed cue groups to use; ``None`` uses all of them.
+    C : float, default=1.0
+        Inverse regularisation strength of stage one.
+    stack : bool, default=True
+        Whether to train the second stage over neighbourhood probabilities.
+    stack_folds : int, default=3
+        Folds (split by page) for the out-of-fold predictions stage two is trained on.
+    stack_C : float, default=1.0
+        Inverse regularisation strength of stage two.
+    max_iter : int, default=300
+        Iteration cap of the logistic regressions.
+    """
+
+    def __init__(
+        self,
+        word_features: int = 2**18,
+        edge_features: int = 2**16,
+        html_features: int = 2**14,
+        offsets: tuple[int, ...] = (-2, -1, 1, 2),
+        radii: tuple[int, ...] = (3, 8),
+        groups: tuple[str, ...] | None = None,
+        C: float = 1.0,
+        stack: bool = True,
+        stack_folds: int = 3,
+        stack_C: float = 1.0,
+        max_iter: int = 300,
+    ) -> None:
+        self.word_features = word_features
+        self.edge_features = edge_features
+        self.html_features = html_features
+        self.offsets = offsets
+        self.radii = radii
+        self.groups = groups
+        self.C = C
+        self.stack = stack
+        self.stack_folds = stack_folds
+        self.stack_C = stack_C
+        self.max_iter = max_iter
+
+    # -- features -------------------------------------------------------------------------------
+    def lexical_(self) -> LexicalFeatures:
+        """The lexical transformer these parameters describe."""
+        return LexicalFeatures(self.word_features, self.edge_features, self.html_features)
+
+    def context_(self) -> ContextFeatures:
+        """The context transformer these parameters describe."""
+        return ContextFeatures(tuple(self.offsets), tuple(self.radii), self.groups)
+
+    def features(self, blocks: Sequence[Block]) -> sp.csr_matrix:
+        """Stage-one feature matrix: lexical columns, then the dense context columns."""
+        lexical = self.lexical_().transform(blocks)
+        context = sp.csr_matrix(self.context_().transform(blocks))
+        return sp.hstack([lexical, context], format="csr")
+
+    def feature_names(self) -> list[str]:
+        """Names of the dense (designed and context) stage-one columns; hashed columns are named per block."""
+        return list(self.context_().get_feature_names_out())
+
+    # -- fitting --------------------------------------------------------------------------------
+    def fit(self, blocks: Sequence[Block], y: Sequence[str], sample_weight=None) -> BlockClassifier:
+        """Fit both stages and the label chain on the blocks of whole pages; returns ``self``."""
+        blocks = list(blocks)
+        y_index = self._encode(y)
+        if len(blocks) != len(y_index) or not blocks:
+            raise ValueError("fit needs as many labels as blocks, and at least one block")
+        weight = np.ones(len(blocks)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.classes_ = np.array(LABELS)
+        X = self.features(blocks)
+        self.n_features_in_ = X.shape[1]
+        self.coef_, self.intercept_ = self._fit_linear(X, y_index, weight, self.C)
+        pages = page_slices(blocks)
+        sequences = [y_index[p] for p in pages]
+        self.log_start_, self.log_trans_ = learn_transitions(sequences, len(LABELS))
+        if self.stack:
+            oof = self._out_of_fold(X, y_index, weight, blocks, pages)
+            Z = stack_features(blocks, oof)
+            self.stack_coef_, self.stack_intercept_ = self._fit_linear(Z, y_index, weight, self.stack_C)
+            emission = self._linear_proba(Z, self.stack_coef_, self.stack_intercept_)
+        else:
+            self.stack_coef_ = np.zeros((len(LABELS), 0))
+            self.stack_intercept_ = np.zeros(len(LABELS))
+            emission = self._linear_proba(X, self.coef_, self.intercept_)
+        self.transition_weight_ = self._choose_transition_weight(emission, y_index, weight, pages)
+        return self
+
+    def _encode(self, y: Sequence[str]) -> np.ndarray:
+        index = {label: k for k, label in enumerate(LABELS)}
+        try:
+            return np.array([index[label] for label in y], dtype=np.int64)
+        except KeyError as err:
+            raise ValueError(f"unknown label {err.args[0]!r}; expected one of {', '.join(LABELS)}") from None
+
+    def _fit_linear(self, X, y_index: np.ndarray, weight: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+        """A multinomial logistic regression, returned as full (n_labels, n_columns) weights."""
+        coef = np.zeros((len(LABELS), X.shape[1]), dtype=np.float32)
+        intercept = np.full(len(LABELS), -30.0)
+        present = np.unique(y_index)
+        if len(present) == 1:
+            intercept[present[0]] = 0.0
+            return coef, intercept
+        model = LogisticRegression(C=C, max_iter=self.max_iter, tol=1e-3)
+        model.fit(X, y_index, sample_weight=weight)
+        if len(present) == 2:  # binary: one row of weights for the second class
+            coef[present[1]] = model.coef_[0]
+            intercept[present] = [0.0, model.intercept_[0]]
+        else:
+            coef[present] = model.coef_
+            intercept[present] = model.intercept_
+        return coef, intercept
+
+    def _out_of_fold(self, X, y_index, weight, blocks, pages) -> np.ndarray:
+        """Stage-one probabilities of each block from a model that did not see its page."""
+        n_pages = len(pages)
+        groups = np.concatenate([np.full(p.stop - p.start, k) for k, p in enumerate(pages)])
+        oof = np.zeros((len(blocks), len(LABELS)))
+        if n_pages < 2:
+            return self._linear_proba(X, self.coef_, self.intercept_)
+        for train, test in GroupKFold(n_splits=min(self.stack_folds, n_pages)).split(X, y_index, groups):
+            coef, intercept = self._fit_linear(X[train], y_index[train], weight[train], self.C)
+            oof[test] = self._linear_proba(X[test], coef, intercept)
+        return oof
+
+    def _choose_transition_weight(self, emission, y_index, weight, pages) -> float:
+        best, best_score = 0.0, -1.0
+        for w in TRANSITION_WEIGHTS:
+            right = sum(
+                float(weight[p][self._decode(emission[p], w) == y_index[p]].sum()) for p in pages
+            )
+            if right > best_score + 1e-9:
+                best, best_score = w, right
+        return best
+
+    # -- prediction -----------------------------------------------------------------------------
+    @staticmethod
+    def _linear_proba(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+        scores = X @ coef.T + intercept
+        return softmax(np.asarray(scores, dtype=np.float64), axis=1)
+
+    def block_proba(self, blocks: Sequence[Block]) -> np.ndarray:
+        """Per-block probabilities before sequence decoding (stage two if stacked, else stage one)."""
+        check_is_fitted(self, "coef_")
+        blocks = list(blocks)
+        if not blocks:
+            return np.zeros((0, len(LABELS)))
+        first = self._linear_proba(self.features(blocks), self.coef_, self.intercept_)
+        if self.stack_coef_.shape[1] == 0:
+            return first
+        return self._linear_proba(stack_features(blocks, first), self.stack_coef_, self.stack_intercept_)
+
+    def _log_chain(self, w: float) -> tuple[np.ndarray, np.ndarray]:
+        return w * self.log_start_, w * self.log_trans_
+
+    def _decode(self, proba: np.ndarray, w: float) -> np.ndarray:
+        return viterbi(np.log(np.clip(proba, 1e-12, None)), *self._log_chain(w))
+
+    def decode(self, blocks: Sequence[Block]) -> tuple[np.ndarray, np.ndarray]:
+        """Decoded label indices and posterior marginals (n_blocks, n_labels) for blocks of pages."""
+        blocks = list(blocks)
+        proba = self.block_proba(blocks)
+        labels = np.zeros(len(blocks), dtype=np.int64)
+        marginals = np.zeros_like(proba)
+        log_proba = np.log(np.clip(proba, 1e-12, None))
+        chain = self._log_chain(self.transition_weight_)
+        for page in page_slices(blocks):
+            labels[page] = viterbi(log_proba[page], *chain)
+            marginals[page] = posteriors(log_proba[page], *chain)
+        return labels, marginals
+
+    def predict(self, blocks: Sequence[Block]) -> np.ndarray:
+        """Decoded labels (strings) of the blocks."""
+        labels, _ = self.decode(blocks)
+        return self.classes_[labels]
+
+    def predict_proba(self, blocks: Sequence[Block]) -> np.ndarray:
+        """Posterior marginal probability of each label for each block (columns in ``classes_`` order)."""
+        return self.decode(blocks)[1]
+
+    # -- explanation ----------------------------------------------------------------------------
+    def explain(self, blocks: Sequence[Block], index: int, top: int = 10) -> dict:
+        """Which features pushed block ``index`` (of one page's ``blocks``) towards each label.
+
+        Stage one's contributions are exact (value × weight per feature, hashed columns named by the
+        n-grams of this block that hash there); stage two's are given over neighbourhood probabilities.
+        """
+        check_is_fitted(self, "coef_")
+        blocks = list(blocks)
+        block = blocks[index]
+        row = self.features(blocks)[index]
+        hashed_names = self.lexical_().explain_tokens(block)
+        dense_names = self.feature_names()
+        n_lexical = self.word_features + self.edge_features + self.html_features
+        columns, values = row.indices, row.data
+
+        def name(column: int) -> str:
+            if column < n_lexical:
+                return " | ".join(hashed_names.get(column, [f"hash#{column}"]))
+            return str(dense_names[column - n_lexical])
+
+        stage_one = {}
+        for k, label in enumerate(LABELS):
+            contributions = values * self.coef_[k, columns]
+            order = np.argsort(-np.abs(contributions))[:top]
+            stage_one[label] = [
+                (name(int(columns[j])), float(values[j]), float(self.coef_[k, columns[j]]), float(contributions[j]))
+                for j in order
+            ]
+        result = {
+            "contributions": stage_one,
+            "intercept": {label: float(self.intercept_[k]) for k, label in enumerate(LABELS)},
+        }
+        if self.stack_coef_.shape[1]:
+            first = self._linear_proba(self.features(blocks), self.coef_, self.intercept_)
+            z = stack_features(blocks, first)[index]
+            names = stack_feature_names()
+            result["stage_two"] = {}
+            for k, label in enumerate(LABELS):
+                contributions = z * self.stack_coef_[k]
+                order = np.argsort(-np.abs(contributions))[:top]
+                result["stage_two"][label] = [
+                    (names[j], float(z[j]), float(self.stack_coef_[k, j]), float(contributions[j])) for j in order
+                ]
+        return result

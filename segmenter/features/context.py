@@ -1,0 +1,143 @@
+"""Context features: what surrounds a block.
+
+A pasted article is a run of lines, so a line's neighbours say as much about it as the line itself.
+This family gives each block the designed cues of its neighbours (shifted copies), their means over
+small windows, and whether the block repeats an earlier block of the page or is repeated later (quoted
+replies repeat posts; pasted text is quoted again in replies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from segmenter.blocks import Block
+from segmenter.features.designed import DesignedFeatures
+
+_SPACE = re.compile(r"\s+")
+
+
+def page_slices(blocks: Sequence[Block]) -> list[slice]:
+    """Slices of consecutive blocks that belong to one page (blocks of a page are contiguous)."""
+    slices = []
+    start = 0
+    for i in range(1, len(blocks) + 1):
+        if i == len(blocks) or blocks[i].page != blocks[start].page or blocks[i].index <= blocks[i - 1].index:
+            slices.append(slice(start, i))
+            start = i
+    return slices
+
+
+def shifted(values: np.ndarray, offset: int) -> np.ndarray:
+    """Rows moved by ``offset`` within one page (row i gets row i+offset), zero where none exists."""
+    out = np.zeros_like(values)
+    n = len(values)
+    if offset > 0 and offset < n:
+        out[: n - offset] = values[offset:]
+    elif offset < 0 and -offset < n:
+        out[-offset:] = values[: n + offset]
+    return out
+
+
+def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of rows i-radius..i+radius (clipped to the page), excluding row i itself."""
+    n = len(values)
+    cumulative = np.vstack([np.zeros((1, values.shape[1]), dtype=np.float64), np.cumsum(values, axis=0)])
+    idx = np.arange(n)
+    lo = np.clip(idx - radius, 0, n)
+    hi = np.clip(idx + radius + 1, 0, n)
+    total = cumulative[hi] - cumulative[lo] - values
+    count = np.maximum(hi - lo - 1, 1)[:, None]
+    return (total / count).astype(values.dtype)
+
+
+def repeat_key(block: Block) -> str:
+    """The normalised text by which repeated (quoted) blocks are recognised."""
+    return _SPACE.sub(" ", block.body).strip().lower()
+
+
+def repeat_flags(blocks: Sequence[Block]) -> np.ndarray:
+    """Per block of one page: [repeats an earlier block, is repeated later, quote depth rose, fell].
+
+    Only blocks of five or more words count as repeats, so that "Reply" or a date does not.
+    """
+    n = len(blocks)
+    out = np.zeros((n, 4), dtype=np.float32)
+    first_seen: dict[str, int] = {}
+    keys = [repeat_key(b) for b in blocks]
+    for i, key in enumerate(keys):
+        if key.count(" ") < 4:
+            continue
+        if key in first_seen:
+            out[i, 0] = 1.0
+            out[first_seen[key], 1] = 1.0
+        else:
+            first_seen[key] = i
+    depth = np.array([b.quote_depth for b in blocks])
+    if n > 1:
+        out[1:, 2] = depth[1:] > depth[:-1]
+        out[1:, 3] = depth[1:] < depth[:-1]
+    return out
+
+
+REPEAT_NAMES = ("repeats_earlier", "repeated_later", "quote_deeper", "quote_shallower")
+
+
+class ContextFeatures(TransformerMixin, BaseEstimator):
+    """A block's designed cues, its neighbours' cues, window means and repeat flags (dense).
+
+    Parameters
+    ----------
+    offsets : tuple of int, default=(-2, -1, 1, 2)
+        Neighbours whose cues are copied in.
+    radii : tuple of int, default=(3, 8)
+        Window radii (in blocks) over which the neighbours' cues are averaged.
+    groups : sequence of str or None, default=None
+        Designed cue groups to use (``None``: all); see :data:`segmenter.features.designed.GROUPS`.
+    """
+
+    def __init__(
+        self,
+        offsets: tuple[int, ...] = (-2, -1, 1, 2),
+        radii: tuple[int, ...] = (3, 8),
+        groups: Sequence[str] | None = None,
+    ) -> None:
+        self.offsets = offsets
+        self.radii = radii
+        self.groups = groups
+
+    def _designed(self) -> DesignedFeatures:
+        return DesignedFeatures(groups=self.groups)
+
+    def fit(self, blocks: Sequence[Block], y=None) -> ContextFeatures:
+        """Stateless: record the output width and return ``self``."""
+        self.n_features_out_ = len(self.get_feature_names_out())
+        return self
+
+    def transform(self, blocks: Sequence[Block]) -> np.ndarray:
+        """Return a dense array of shape (n_blocks, n_features_out_)."""
+        own = self._designed().fit(blocks).transform(blocks)
+        parts = []
+        for page in page_slices(blocks):
+            values = own[page]
+            columns = [values]
+            columns += [shifted(values, k) for k in self.offsets]
+            columns += [window_mean(values, r) for r in self.radii]
+            columns.append(repeat_flags(blocks[page]))
+            parts.append(np.hstack(columns))
+        width = len(self.get_feature_names_out())
+        return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, width), dtype=np.float32)
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """Readable names: ``cue``, ``prev1:cue``, ``next2:cue``, ``win3:cue``, repeat flags."""
+        names = list(self._designed().get_feature_names_out())
+        out = list(names)
+        for k in self.offsets:
+            out += [f"{'prev' if k < 0 else 'next'}{abs(k)}:{n}" for n in names]
+        for r in self.radii:
+            out += [f"win{r}:{n}" for n in names]
+        out += list(REPEAT_NAMES)
+        return np.array(out, dtype=object)

@@ -1,0 +1,111 @@
+"""Annotated pages: the JSONL format of the annotation contract, read and written.
+
+One page per line: ``{"id", "text", "spans": [{"start", "end", "label"}], "source"?}``. Offsets are
+Python string offsets (code points), end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from segmenter.labels import check_label
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled character range ``text[start:end]`` of a page."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedPage:
+    """A page with its gold spans, as training and evaluation consume it."""
+
+    id: str
+    text: str
+    spans: tuple[Span, ...]
+    source: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    def char_labels(self) -> list[str | None]:
+        """The label of every character of :attr:`text` (``None`` where no span covers it)."""
+        labels: list[str | None] = [None] * len(self.text)
+        for span in self.spans:
+            labels[span.start : span.end] = [span.label] * (span.end - span.start)
+        return labels
+
+    def to_json(self) -> dict:
+        """The page as a JSON-ready dict in the annotation contract's format."""
+        row = {
+            "id": self.id,
+            "text": self.text,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
+        }
+        if self.source:
+            row["source"] = self.source
+        return row
+
+
+class AnnotationError(ValueError):
+    """An annotated record that breaks the format; the message names the record."""
+
+
+def page_from_json(row: dict, where: str = "record") -> AnnotatedPage:
+    """Build and validate an :class:`AnnotatedPage` from one decoded JSON object.
+
+    Raises :class:`AnnotationError` naming ``where`` when the record is malformed.
+    """
+    if not isinstance(row, dict):
+        raise AnnotationError(f"{where}: expected a JSON object")
+    text = row.get("text")
+    if not isinstance(text, str):
+        raise AnnotationError(f"{where}: 'text' must be a string")
+    raw_spans = row.get("spans")
+    if not isinstance(raw_spans, list):
+        raise AnnotationError(f"{where}: 'spans' must be a list of {{start, end, label}}")
+    spans = []
+    previous_end = 0
+    for k, raw in enumerate(sorted(raw_spans, key=lambda s: (s.get("start", 0), s.get("end", 0)))):
+        try:
+            span = Span(int(raw["start"]), int(raw["end"]), check_label(raw["label"]))
+        except (KeyError, TypeError, ValueError) as err:
+            raise AnnotationError(f"{where}: span {k}: {err}") from None
+        if not 0 <= span.start <= span.end <= len(text):
+            raise AnnotationError(f"{where}: span {k} [{span.start}, {span.end}) lies outside the text")
+        if span.start < previous_end:
+            raise AnnotationError(f"{where}: span {k} overlaps the span before it")
+        previous_end = span.end
+        spans.append(span)
+    page_id = row.get("id", where)
+    return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""))
+
+
+def read_annotated(path: str | Path) -> Iterator[AnnotatedPage]:
+    """Yield the pages of an annotated JSONL file, validating each line."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise AnnotationError(f"{where}: invalid JSON ({err.msg})") from None
+            yield page_from_json(row, where)
+
+
+def write_annotated(pages: Iterable[AnnotatedPage], path: str | Path) -> int:
+    """Write pages as annotated JSONL; return how many were written."""
+    count = 0
+    with Path(path).open("w", encoding="utf-8") as handle:
+        for page in pages:
+            handle.write(json.dumps(page.to_json(), ensure_ascii=False) + "\n")
+            count += 1
+    return count

@@ -1,0 +1,132 @@
+"""The library entry point: load a model and segment pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+
+from segmenter.blocks import Block, split_blocks
+from segmenter.classifier import BlockClassifier
+from segmenter.labels import LABELS
+from segmenter.model_io import load_model, save_model
+from segmenter.segments import Segment, merge_blocks
+
+#: Pages are classified together in batches of this many, which amortises the vectorisers' overhead.
+BATCH_PAGES = 32
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def default_model_path() -> Path:
+    """Where the bundled model lives (package data of ``segmenter.models``)."""
+    return Path(str(files("segmenter.models").joinpath("default.npz")))
+
+
+def _renumber(blocks: Sequence[Block], page: int) -> list[Block]:
+    n = len(blocks)
+    return [
+        Block(b.text, b.start, b.end, page=page, index=i, n_blocks=n, gap_before=b.gap_before, html=b.html)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _clean(block: Block) -> Block:
+    """A block whose text the feature code can hash (lone surrogates replaced; offsets unchanged)."""
+    if not _SURROGATES.search(block.text):
+        return block
+    return Block(_SURROGATES.sub("\ufffd", block.text), block.start, block.end, block.page, block.index,
+                 block.n_blocks, block.gap_before, block.html)
+
+
+class Segmenter:
+    """Segments forum pages into labelled runs with a trained :class:`BlockClassifier`.
+
+    Parameters
+    ----------
+    model : BlockClassifier
+        A fitted classifier.
+    metadata : dict, optional
+        The model card (training data, scores, versions), as stored in the model file.
+    """
+
+    def __init__(self, model: BlockClassifier, metadata: dict | None = None) -> None:
+        self.model = model
+        self.metadata = dict(metadata or {})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Segmenter:
+        """Load a model file; ``None`` loads the bundled default model.
+
+        Raises :class:`segmenter.model_io.ModelError` with a one-line message if the file is unusable.
+        """
+        model, metadata = load_model(default_model_path() if path is None else path)
+        return cls(model, metadata)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model and its card to ``path`` (a ``.npz`` file)."""
+        return save_model(self.model, self.metadata, path)
+
+    def _decode_pages(self, pages: list[list[Block]]) -> Iterator[tuple[list[str], list[float], np.ndarray]]:
+        """Labels, scores and marginals of each page's blocks, all pages classified in one pass."""
+        flat = [_clean(b) for blocks in pages for b in blocks]
+        labels, marginals = self.model.decode(flat) if flat else (np.zeros(0, int), np.zeros((0, len(LABELS))))
+        offset = 0
+        for blocks in pages:
+            page_labels = labels[offset : offset + len(blocks)]
+            page_marginals = marginals[offset : offset + len(blocks)]
+            offset += len(blocks)
+            scores = [float(page_marginals[j, k]) for j, k in enumerate(page_labels)]
+            yield [LABELS[k] for k in page_labels], scores, page_marginals
+
+    def label_blocks(
+        self, text: str, blocks: Sequence[Block] | None = None
+    ) -> tuple[list[Block], list[str], list[float], np.ndarray]:
+        """Blocks of ``text`` (cut here unless given), their labels, scores and label marginals."""
+        blocks = _renumber(split_blocks(text) if blocks is None else blocks, 0)
+        labels, scores, marginals = next(self._decode_pages([blocks]))
+        return blocks, labels, scores, marginals
+
+    def segment(self, text: str) -> list[Segment]:
+        """Segment one page of text: maximal runs of one label, with offsets into ``text``."""
+        return self.segment_blocks(text, split_blocks(text))
+
+    def segment_blocks(self, text: str, blocks: Sequence[Block]) -> list[Segment]:
+        """Segment a page whose blocks are already cut (e.g. from an HTML page's DOM)."""
+        blocks, labels, scores, _ = self.label_blocks(text, blocks)
+        return merge_blocks(text, blocks, labels, scores)
+
+    def segment_many(self, texts: Iterable[str], batch_pages: int = BATCH_PAGES) -> Iterator[list[Segment]]:
+        """Segment many pages lazily, in order, classifying ``batch_pages`` pages at a time."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) == batch_pages:
+                yield from self._segment_batch(batch)
+                batch = []
+        if batch:
+            yield from self._segment_batch(batch)
+
+    def _segment_batch(self, texts: list[str]) -> Iterator[list[Segment]]:
+        pages = [_renumber(split_blocks(text), k) for k, text in enumerate(texts)]
+        for text, blocks, (labels, scores, _) in zip(texts, pages, self._decode_pages(pages), strict=True):
+            yield merge_blocks(text, blocks, labels, scores)
+
+    def explain(self, text: str, block_index: int, top: int = 10) -> dict:
+        """Why block ``block_index`` of ``text`` got its label: per-label feature contributions.
+
+        Returns ``{"block", "probabilities", "decoded_label", "contributions", "intercept", "stage_two"}``.
+        """
+        blocks, labels, _, marginals = self.label_blocks(text)
+        if not 0 <= block_index < len(blocks):
+            raise IndexError(f"block {block_index} is out of range: the page has {len(blocks)} blocks")
+        block = blocks[block_index]
+        detail = self.model.explain([_clean(b) for b in blocks], block_index, top=top)
+        return {
+            "block": {"index": block_index, "start": block.start, "end": block.end, "text": block.text},
+            "probabilities": {label: float(marginals[block_index, k]) for k, label in enumerate(LABELS)},
+            "decoded_label": labels[block_index],
+            **detail,
+        }

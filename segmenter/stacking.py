@@ -1,0 +1,67 @@
+"""Second-stage features: the first stage's label probabilities around each block.
+
+Stacked sequential learning: a line between two lines the first stage believes are news is probably
+news too, and a block that repeats an earlier block most likely carries the same label as its twin.
+The second stage is a small linear model over these probabilities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from segmenter.blocks import Block
+from segmenter.features.context import page_slices, repeat_key, shifted, window_mean
+from segmenter.labels import LABELS
+
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+RADII = (2, 5, 12)
+
+
+def twin_probabilities(blocks: Sequence[Block], probabilities: np.ndarray) -> np.ndarray:
+    """For each block of one page, the probabilities of its earlier identical block (zeros if none),
+    plus a flag column saying a twin exists."""
+    out = np.zeros((len(blocks), probabilities.shape[1] + 1), dtype=np.float32)
+    first_seen: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        key = repeat_key(block)
+        if key.count(" ") < 4:
+            continue
+        if key in first_seen:
+            out[i, :-1] = probabilities[first_seen[key]]
+            out[i, -1] = 1.0
+        else:
+            first_seen[key] = i
+    return out
+
+
+def stack_features(blocks: Sequence[Block], probabilities: np.ndarray) -> np.ndarray:
+    """Second-stage inputs for every block, given the first stage's probabilities (same row order)."""
+    parts = []
+    for page in page_slices(blocks):
+        p = probabilities[page].astype(np.float32)
+        columns = [p]
+        columns += [shifted(p, k) for k in OFFSETS]
+        columns += [window_mean(p, r) for r in RADII]
+        columns.append(np.broadcast_to(p.mean(axis=0, keepdims=True), p.shape))
+        columns.append(twin_probabilities(blocks[page], p))
+        depth = np.array([[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in blocks[page]], dtype=np.float32)
+        columns.append(depth)
+        parts.append(np.hstack(columns))
+    if not parts:
+        return np.zeros((0, len(stack_feature_names())), dtype=np.float32)
+    return np.vstack(parts)
+
+
+def stack_feature_names() -> list[str]:
+    """Readable names of :func:`stack_features` columns."""
+    names = [f"p:{label}" for label in LABELS]
+    for k in OFFSETS:
+        names += [f"{'prev' if k < 0 else 'next'}{abs(k)}:p:{label}" for label in LABELS]
+    for r in RADII:
+        names += [f"win{r}:p:{label}" for label in LABELS]
+    names += [f"page_mean:p:{label}" for label in LABELS]
+    names += [f"twin:p:{label}" for label in LABELS] + ["has_twin"]
+    names += ["quoted", "gap_before", "first_block"]
+    return names

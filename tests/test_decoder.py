@@ -1,0 +1,40 @@
+"""Sequence decoding: Viterbi and forward-backward on small hand-checked chains."""
+
+import numpy as np
+
+from segmenter.decoder import learn_transitions, posteriors, viterbi
+
+
+def test_transitions_are_learnt_from_sequences():
+    log_start, log_trans = learn_transitions([[0, 0, 1], [0, 1, 1]], 2, smoothing=0.0)
+    assert np.allclose(np.exp(log_start), [1.0, 0.0])
+    assert np.allclose(np.exp(log_trans), [[1 / 3, 2 / 3], [0.0, 1.0]])
+
+
+def test_viterbi_smooths_an_isolated_flip():
+    emission = np.log(np.array([[0.9, 0.1], [0.45, 0.55], [0.9, 0.1]]))
+    sticky = np.log(np.array([[0.95, 0.05], [0.05, 0.95]]))
+    start = np.log(np.array([0.5, 0.5]))
+    assert viterbi(emission, start, sticky).tolist() == [0, 0, 0]
+    assert viterbi(emission, start, np.log(np.full((2, 2), 0.5))).tolist() == [0, 1, 0]
+
+
+def test_posteriors_are_distributions_and_match_brute_force():
+    rng = np.random.default_rng(0)
+    emission = np.log(rng.dirichlet([1, 1, 1], size=4))
+    start = np.log(rng.dirichlet([1, 1, 1]))
+    trans = np.log(rng.dirichlet([1, 1, 1], size=3))
+    marginals = posteriors(emission, start, trans)
+    brute = np.zeros((4, 3))
+    for path in np.ndindex(3, 3, 3, 3):
+        score = start[path[0]] + sum(emission[t, s] for t, s in enumerate(path))
+        score += sum(trans[a, b] for a, b in zip(path[:-1], path[1:], strict=False))
+        for t, s in enumerate(path):
+            brute[t, s] += np.exp(score)
+    assert np.allclose(marginals, brute / brute.sum(axis=1, keepdims=True))
+
+
+def test_empty_page():
+    empty = np.zeros((0, 2))
+    assert viterbi(empty, np.zeros(2), np.zeros((2, 2))).size == 0
+    assert posteriors(empty, np.zeros(2), np.zeros((2, 2))).shape == (0, 2)

@@ -1,0 +1,49 @@
+"""The library call: segments honour the output contract."""
+
+from segmenter import Segment
+from segmenter.labels import LABELS
+
+
+def _check_contract(text, segments):
+    previous_end = 0
+    covered = set()
+    for segment in segments:
+        assert isinstance(segment, Segment)
+        assert previous_end <= segment.start < segment.end <= len(text)
+        assert segment.text == text[segment.start : segment.end]
+        assert segment.label in LABELS and 0.0 <= segment.score <= 1.0
+        covered.update(range(segment.start, segment.end))
+        previous_end = segment.end
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_segment_labels_a_page_the_way_a_reader_would(tiny_segmenter, sample_page_text):
+    segments = tiny_segmenter.segment(sample_page_text)
+    _check_contract(sample_page_text, segments)
+    assert [s.label for s in segments] == ["boilerplate", "news", "opinion"]
+    for neighbour_a, neighbour_b in zip(segments, segments[1:], strict=False):
+        assert neighbour_a.label != neighbour_b.label
+
+
+def test_segment_many_matches_segment(tiny_segmenter, sample_page_text):
+    pages = [sample_page_text, "", "just one line from a user, I think", sample_page_text[::-1]]
+    lazy = tiny_segmenter.segment_many(iter(pages), batch_pages=3)
+    assert next(lazy) == tiny_segmenter.segment(pages[0])
+    assert list(lazy) == [tiny_segmenter.segment(p) for p in pages[1:]]
+
+
+def test_empty_and_blank_pages(tiny_segmenter):
+    assert tiny_segmenter.segment("") == []
+    assert tiny_segmenter.segment(" \n\t\r\n") == []
+
+
+def test_strange_strings_do_not_raise(tiny_segmenter):
+    for text in ["\ud800 lone surrogate", "\x00\x00", "é" * 10000, "\r\r\r>\n>>>", "###\n-30-"]:
+        _check_contract(text, tiny_segmenter.segment(text))
+
+
+def test_explain_reports_the_decoded_label(tiny_segmenter, sample_page_text):
+    detail = tiny_segmenter.explain(sample_page_text, 0)
+    assert detail["decoded_label"] == "boilerplate"
+    assert abs(sum(detail["probabilities"].values()) - 1.0) < 1e-6
+    assert detail["block"]["text"] == sample_page_text.splitlines()[0]
