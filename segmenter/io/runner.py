@@ -1,0 +1,170 @@
+"""Segmenting a stream of records in input order, in this process or in a pool of worker processes.
+
+Every record gives exactly one :class:`PageResult`, in input order: its segments, or a one-line error
+(an unreadable record, or a page whose segmentation raised). Nothing is dropped and no page stops the
+run. Records are cut into small batches; with ``jobs > 1`` joblib runs the batches in worker processes
+and hands results back lazily and in order, so memory stays bounded whatever the size of the dump.
+
+The segmenter reaches the workers once per run, not once per batch: it is dumped to a private
+hand-off file in a temporary folder (numpy arrays memory-mapped, so the workers share the model's
+pages), and each worker loads it the first time a batch names that file. The hand-off file lives only
+for the run; model files themselves are never pickles (see :mod:`segmenter.model_io`).
+
+Offsets of an HTML record refer to the text extracted from its DOM by :func:`segmenter.html.html_to_page`
+(each segment's ``text`` carries that text), not to the HTML source.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+from segmenter.io.records import Record
+from segmenter.segments import Segment
+
+#: A batch (the unit sent to a worker) closes at this many pages ...
+BATCH_PAGES = 32
+#: ... or at this many characters of page text or HTML, whichever comes first.
+BATCH_CHARS = 4_000_000
+
+#: The segmenter a worker process loaded last: (hand-off file, segmenter).
+_worker_segmenter: tuple[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """The outcome for one record: ``segments`` when it was segmented, else a one-line ``error``.
+
+    ``size`` is the number of characters of page text (or HTML) that were read, for progress displays.
+    """
+
+    id: str
+    segments: tuple[Segment, ...] | None = None
+    error: str | None = None
+    size: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether the page was segmented."""
+        return self.error is None
+
+    def to_json(self) -> dict:
+        """``{"id", "segments": [...]}`` or ``{"id", "error"}``: the output contract's page object."""
+        if self.error is not None:
+            return {"id": self.id, "error": self.error}
+        return {"id": self.id, "segments": [s.to_json() for s in self.segments or ()]}
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _error(record: Record, message: str) -> PageResult:
+    where = f"{record.origin}: " if record.origin else ""
+    return PageResult(record.id, error=_one_line(where + message), size=_size(record))
+
+
+def _size(record: Record) -> int:
+    return len(record.text if record.text is not None else record.html or "")
+
+
+def segment_record(segmenter: Any, record: Record) -> PageResult:
+    """Segment one record; never raises (a failure becomes the result's ``error``)."""
+    if record.error is not None:
+        return _error(record, record.error)
+    try:
+        if record.html is not None:
+            from segmenter.html import html_to_page
+
+            text, blocks = html_to_page(record.html)
+            segments = segmenter.segment_blocks(text, blocks)
+        else:
+            segments = segmenter.segment(record.text or "")
+    except Exception as err:  # a bug must cost one page, not the run
+        return _error(record, f"segmentation failed ({type(err).__name__}: {err})")
+    return PageResult(record.id, segments=tuple(segments), size=_size(record))
+
+
+def segment_batch(segmenter: Any, records: list[Record]) -> list[PageResult]:
+    """Segment a batch of records, in order; text pages are classified together (faster).
+
+    If classifying the text pages together raises, they are redone one by one so that only the
+    faulty page becomes an error.
+    """
+    results: list[PageResult | None] = [None] * len(records)
+    texts = [k for k, r in enumerate(records) if r.error is None and r.html is None]
+    if len(texts) > 1:
+        try:
+            segmented = segmenter.segment_many(records[k].text or "" for k in texts)
+            for k, segments in zip(texts, segmented, strict=True):
+                results[k] = PageResult(records[k].id, segments=tuple(segments), size=_size(records[k]))
+        except Exception:  # isolate the faulty page below
+            results = [None] * len(records)
+    return [result or segment_record(segmenter, records[k]) for k, result in enumerate(results)]
+
+
+def batched(records: Iterable[Record], pages: int = BATCH_PAGES, chars: int = BATCH_CHARS) -> Iterator[list[Record]]:
+    """Cut ``records`` into lists of at most ``pages`` records and about ``chars`` characters."""
+    batch: list[Record] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        size += _size(record)
+        if len(batch) >= pages or size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _segment_handed_off(handoff: str, records: list[Record]) -> list[PageResult]:
+    """Worker side: load the run's segmenter once per process, then segment one batch."""
+    global _worker_segmenter
+    if _worker_segmenter is None or _worker_segmenter[0] != handoff:
+        _worker_segmenter = (handoff, joblib.load(handoff, mmap_mode="r"))
+    return segment_batch(_worker_segmenter[1], records)
+
+
+def segment_records(
+    segmenter: Any, records: Iterable[Record], jobs: int = 1, batch_size: int = BATCH_PAGES
+) -> Iterator[PageResult]:
+    """Segment ``records`` lazily: one :class:`PageResult` per record, in input order.
+
+    Parameters
+    ----------
+    segmenter : Segmenter
+        Anything with ``segment(text)``, ``segment_blocks(text, blocks)`` and ``segment_many(texts)``.
+    records : iterable of Record
+        Read lazily, a few batches ahead of the results.
+    jobs : int, default=1
+        Worker processes; 1 segments in this process, -1 uses every core (joblib's convention).
+    batch_size : int, default=BATCH_PAGES
+        Pages per batch sent to a worker.
+    """
+    if jobs == 0:
+        raise ValueError("jobs must be a positive number of processes, or negative to count back from all cores")
+    batches = batched(records, pages=batch_size)
+    if joblib.effective_n_jobs(jobs) == 1:
+        for batch in batches:
+            yield from segment_batch(segmenter, batch)
+        return
+    first = next(batches, None)
+    if first is None:
+        return
+    with tempfile.TemporaryDirectory(prefix="segmenter-run-") as folder:
+        handoff = str(Path(folder) / "segmenter.joblib")
+        joblib.dump(segmenter, handoff)
+        parallel = joblib.Parallel(n_jobs=jobs, return_as="generator", batch_size=1, pre_dispatch="2*n_jobs")
+        tasks = (joblib.delayed(_segment_handed_off)(handoff, batch) for batch in chain([first], batches))
+        outputs = parallel(tasks)
+        try:
+            for results in outputs:
+                yield from results
+        finally:
+            outputs.close()  # stop the workers before their hand-off file goes
