@@ -1,0 +1,225 @@
+"""How fast does ``segmenter segment`` go through a dump, and does its memory stay flat as dumps grow?
+
+For each size, a text dump and an HTML dump of that many composed pages are written to a temporary
+folder (never into the repository) and run through ``python -m segmenter segment`` with ``--jobs 1``
+and ``--jobs 2``. Reported per run: wall time (with the start-up), the run's own pages/s (its summary
+line), MB/s per core (dump bytes / seconds / jobs), and peak RSS: of the largest process (getrusage
+of a wrapper process's children) and of the whole process tree when psutil is there (sampled).
+
+Baselines on the same pages, in this process: a bare ``HashingVectorizer(ngram_range=(1, 2)).transform``
+of every non-blank line of the text pages (what the lexical features alone cost), and
+trafilatura's ``extract(include_comments=True)`` and jusText on the HTML pages.
+
+Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
+check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
+
+Pages come from ``segmenter.compose.compose_pages`` over ``shared/corpus``; a pool of composed pages
+is cycled (with new ids) to reach large sizes, which changes nothing for throughput.
+
+Run: python benchmarks/throughput.py [--sizes 1000,10000,100000] [--jobs 1,2] [--kinds text,html] [--model MODEL.npz]
+     [--corpus CORPUS_FOLDER] [--pool 2000] [--extractor-pages 300] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+#: Memory may grow at most this much from the smallest to the largest dump.
+STREAMING_LIMIT = 1.5
+
+_MEASURE = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+sys.stderr.write(code.stderr)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code.returncode)
+"""
+_RATE = re.compile(r"([\d,.]+) pages/s")
+
+
+@dataclass
+class Measure:
+    """One run of the segment command."""
+
+    wall: float
+    rate: float
+    peak_mb: float
+    tree_peak_mb: float | None
+    status: int
+
+
+def page_html(page_id: str, text: str) -> str:
+    """A forum-like HTML page: a header, then each paragraph in a post container."""
+    posts = "\n".join(
+        f'<div class="post"><p>{html.escape(line)}</p></div>' for line in text.split("\n") if line.strip()
+    )
+    return (
+        f"<html><head><title>{html.escape(page_id)}</title></head><body>"
+        f'<div class="nav"><a href="/">Forum</a> &gt; <a href="/t">Thread</a></div>\n{posts}\n'
+        "<div class=\"footer\">Powered by a forum</div></body></html>"
+    )
+
+
+def compose_pool(corpus: Path, n: int) -> list[str]:
+    from segmenter.compose import compose_pages
+
+    return [page.text for page in compose_pages(corpus, n, seed=0)]
+
+
+def write_dumps(pool: list[str], size: int, folder: Path) -> tuple[Path, Path]:
+    text_dump, html_dump = folder / f"text-{size}.jsonl", folder / f"html-{size}.jsonl"
+    with text_dump.open("w", encoding="utf-8") as texts, html_dump.open("w", encoding="utf-8") as pages:
+        for k in range(size):
+            page_id = f"page-{k:07d}"
+            text = pool[k % len(pool)]
+            texts.write(json.dumps({"id": page_id, "text": text}, ensure_ascii=False) + "\n")
+            pages.write(json.dumps({"id": page_id, "html": page_html(page_id, text)}, ensure_ascii=False) + "\n")
+    return text_dump, html_dump
+
+
+def _tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    try:
+        root = psutil.Process(pid)
+        while not done.is_set():
+            total = 0
+            for process in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            peak[0] = max(peak[0], total / 1e6)
+            time.sleep(0.05)
+    except psutil.Error:
+        return
+
+
+def run_segment(dump: Path, out: Path, jobs: int, model: Path | None) -> Measure:
+    command = [sys.executable, "-m", "segmenter", "segment", str(dump), "-o", str(out), "--jobs", str(jobs)]
+    if model is not None:
+        command += ["--model", str(model)]
+    peak, done = [0.0], threading.Event()
+    started = time.perf_counter()
+    wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *command], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    sampler = threading.Thread(target=_tree_rss, args=(wrapper.pid, peak, done), daemon=True)
+    sampler.start()
+    stdout, stderr = wrapper.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    max_rss_kb, status = (int(v) for v in stdout.split())
+    rates = _RATE.findall(stderr)
+    if not rates:
+        sys.exit(f"the segment run failed:\n{stderr}")
+    out.unlink(missing_ok=True)
+    return Measure(wall, float(rates[-1].replace(",", "")), max_rss_kb / 1024, peak[0] or None, status)
+
+
+def hashing_rate(texts: list[str]) -> float:
+    """Pages/s of a bare HashingVectorizer over the pages' non-blank lines."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(ngram_range=(1, 2))
+    started = time.perf_counter()
+    for text in texts:
+        vectorizer.transform([line for line in text.splitlines() if line.strip()])
+    return len(texts) / (time.perf_counter() - started)
+
+
+def extractor_rates(pages: list[str]) -> dict[str, float]:
+    """Pages/s of trafilatura and jusText on the same HTML pages (those installed)."""
+    rates = {}
+    try:
+        import trafilatura
+
+        started = time.perf_counter()
+        for page in pages:
+            trafilatura.extract(page, include_comments=True)
+        rates["trafilatura extract(include_comments=True)"] = len(pages) / (time.perf_counter() - started)
+    except ImportError as err:
+        print(f"trafilatura skipped: {err}")
+    try:
+        import justext
+
+        stoplist = justext.get_stoplist("English")
+        started = time.perf_counter()
+        for page in pages:
+            justext.justext(page, stoplist)
+        rates["jusText"] = len(pages) / (time.perf_counter() - started)
+    except ImportError as err:
+        print(f"jusText skipped: {err}")
+    return rates
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="Dump sizes in pages, comma-separated.")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values to run, comma-separated.")
+    parser.add_argument("--kinds", default="text,html", help="Dump kinds to run (text, html), comma-separated.")
+    parser.add_argument("--model", type=Path, help="Model file  [default: the bundled model]")
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus", help="Corpus folder to compose from.")
+    parser.add_argument("--pool", type=int, default=2000, help="Distinct composed pages, cycled to reach a size.")
+    parser.add_argument("--extractor-pages", type=int, default=300, help="HTML pages for the extractor baselines.")
+    parser.add_argument("--workdir", type=Path, help="Folder for the dumps  [default: a temporary folder]")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus}: pass --corpus")
+
+    started = time.perf_counter()
+    pool = compose_pool(args.corpus, min(args.pool, sizes[-1]))
+    print(f"composed {len(pool)} pages in {time.perf_counter() - started:.0f} s "
+          f"(mean {sum(map(len, pool)) / len(pool):,.0f} characters)")
+    with tempfile.TemporaryDirectory(prefix="segmenter-bench-", dir=args.workdir) as folder:
+        work = Path(folder)
+        base = hashing_rate(pool[: min(len(pool), 2000)])
+        print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
+        html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
+        for name, rate in extractor_rates(html_pool).items():
+            print(f"{name}: {rate:,.1f} pages/s on {len(html_pool)} HTML pages")
+        print()
+        print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
+              f"{'tree MB':>8} {'vs hash':>8}")
+        peaks: dict[tuple[str, int], list[tuple[int, float]]] = {}
+        for size in sizes:
+            dumps = write_dumps(pool, size, work)
+            for kind, dump in zip(("text", "html"), dumps, strict=True):
+                if kind not in args.kinds.split(","):
+                    continue
+                megabytes = dump.stat().st_size / 1e6
+                for jobs in jobs_list:
+                    m = run_segment(dump, work / "out.jsonl", jobs, args.model)
+                    seconds = size / m.rate
+                    tree = f"{m.tree_peak_mb:8.0f}" if m.tree_peak_mb else f"{'-':>8}"
+                    print(f"{kind + '-' + str(size):>13} {jobs:>4} {m.wall:8.1f} {m.rate:9.1f} "
+                          f"{megabytes / seconds / jobs:9.2f} {m.peak_mb:8.0f} {tree} {m.rate / base:8.3f}",
+                          flush=True)
+                    peaks.setdefault((kind, jobs), []).append((size, m.peak_mb))
+            for dump in dumps:
+                dump.unlink()
+        if len(sizes) > 1:
+            print()
+            for (kind, jobs), runs in peaks.items():
+                (small, small_mb), (large, large_mb) = runs[0], runs[-1]
+                verdict = "ok" if large_mb <= STREAMING_LIMIT * small_mb else "TOO MUCH"
+                print(f"streaming {kind} --jobs {jobs}: peak RSS {small_mb:.0f} MB at {small:,} pages, "
+                      f"{large_mb:.0f} MB at {large:,} ({large // small}x the pages): "
+                      f"x{large_mb / small_mb:.2f}, limit x{STREAMING_LIMIT} -> {verdict}")
+
+
+if __name__ == "__main__":
+    main()

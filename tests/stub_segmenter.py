@@ -1,0 +1,46 @@
+"""A stand-in segmenter for the dump runner's tests: fast, predictable, and able to fail on cue.
+
+Every block becomes its own segment. Its label says which method segmented the page (``opinion``:
+``segment`` of the text, ``news``: ``segment_blocks`` with blocks given, as for HTML), and its score
+counts how many times this process has unpickled a stub (so a test can see that a worker process
+received the model once, not once per batch). A page containing :data:`FAIL_MARK` raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from segmenter.blocks import Block, split_blocks
+from segmenter.segments import Segment
+
+FAIL_MARK = "EXPLODE"
+
+#: How many stubs this process has unpickled.
+unpickled = 0
+
+
+class StubSegmenter:
+    """Labels each block ``opinion`` (plain page) or ``news`` (blocks given, e.g. from HTML)."""
+
+    def __init__(self) -> None:
+        self.name = "stub"  # some state, so that unpickling calls __setstate__
+
+    def __setstate__(self, state: dict) -> None:
+        global unpickled
+        unpickled += 1
+        self.__dict__.update(state)
+
+    def _segments(self, text: str, blocks: Sequence[Block], label: str) -> list[Segment]:
+        if FAIL_MARK in text:
+            raise RuntimeError(f"cannot cope with {FAIL_MARK}\nsecond line of the message")
+        return [Segment(b.start, b.end, label, float(unpickled), b.text) for b in blocks]
+
+    def segment(self, text: str) -> list[Segment]:
+        return self._segments(text, split_blocks(text), "opinion")
+
+    def segment_blocks(self, text: str, blocks: Sequence[Block]) -> list[Segment]:
+        return self._segments(text, blocks, "news")
+
+    def segment_many(self, texts: Iterable[str]) -> Iterator[list[Segment]]:
+        for text in texts:
+            yield self.segment(text)

@@ -1,0 +1,120 @@
+"""The dump runner: one result per record, in input order, whatever fails, in one or two processes."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from handwritten import CHROME, NEWS, OPINION
+from stub_segmenter import FAIL_MARK, StubSegmenter
+
+from segmenter.html import html_to_page
+from segmenter.io.records import Record
+from segmenter.io.runner import PageResult, batched, segment_batch, segment_record, segment_records
+
+PAGE = "\n\n".join(CHROME[:2] + NEWS[:2] + OPINION[:1])
+
+
+def text_records(n: int) -> list[Record]:
+    return [Record(f"page-{k}", text=f"{PAGE}\n\nline number {k}", origin=f"dump.jsonl:{k + 1}") for k in range(n)]
+
+
+def test_every_record_gives_one_result_in_order():
+    records = text_records(5) + [Record("bad", error="invalid JSON", origin="dump.jsonl:6")] + text_records(2)
+    results = list(segment_records(StubSegmenter(), records))
+    assert [r.id for r in results] == [r.id for r in records]
+    assert [r.ok for r in results] == [True] * 5 + [False] + [True] * 2
+    assert results[5].to_json() == {"id": "bad", "error": "dump.jsonl:6: invalid JSON"}
+
+
+def test_segments_carry_offsets_into_the_page():
+    record = text_records(1)[0]
+    result = segment_record(StubSegmenter(), record)
+    assert result.size == len(record.text)
+    for segment in result.to_json()["segments"]:
+        assert record.text[segment["start"] : segment["end"]] == segment["text"]
+
+
+def test_a_page_that_raises_becomes_one_error_line_naming_the_page():
+    records = text_records(3)
+    records[1] = Record("boom", text=f"{PAGE}\n{FAIL_MARK}", origin="dump.jsonl:2")
+    results = segment_batch(StubSegmenter(), records)
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].id == "boom"
+    assert results[1].error == (
+        "dump.jsonl:2: segmentation failed (RuntimeError: cannot cope with EXPLODE second line of the message)"
+    )
+
+
+def test_html_records_are_segmented_over_the_text_extracted_from_their_dom():
+    html = "<html><body><div class='post'><p>First paragraph here.</p><p>Second one.</p></div></body></html>"
+    result = segment_record(StubSegmenter(), Record("h", html=html))
+    text, _ = html_to_page(html)
+    assert {s.label for s in result.segments} == {"news"}
+    assert [s.text for s in result.segments] == ["First paragraph here.", "Second one."]
+    assert all(text[s.start : s.end] == s.text for s in result.segments)
+
+
+def test_an_empty_page_has_no_segments_but_a_result():
+    assert segment_record(StubSegmenter(), Record("empty", text="")).to_json() == {"id": "empty", "segments": []}
+
+
+@pytest.mark.parametrize(("pages", "chars", "sizes"), [(3, 10**9, [3, 3, 1]), (100, 2 * len(PAGE) + 30, [2, 2, 2, 1])])
+def test_batches_close_at_a_page_count_or_a_size(pages, chars, sizes):
+    assert [len(b) for b in batched(text_records(7), pages=pages, chars=chars)] == sizes
+
+
+def test_no_records_no_results():
+    assert list(segment_records(StubSegmenter(), [], jobs=2)) == []
+
+
+def test_zero_jobs_is_refused():
+    with pytest.raises(ValueError, match="jobs must be a positive number"):
+        list(segment_records(StubSegmenter(), text_records(1), jobs=0))
+
+
+def test_two_processes_keep_input_order_and_match_one_process():
+    records = text_records(120)
+    records[50] = Record("boom", text=FAIL_MARK)
+    records[70] = Record("unreadable", error="binary data")
+    one = [r.to_json() for r in segment_records(StubSegmenter(), records, jobs=1, batch_size=7)]
+    two = list(segment_records(StubSegmenter(), records, jobs=2, batch_size=7))
+    assert [r.id for r in two] == [r.id for r in records]
+    # the stub's score counts unpicklings in the process that segmented the page: the model reached
+    # each worker once, not once per batch
+    assert {s.score for r in two if r.ok for s in r.segments} == {1.0}
+    assert [_without_scores(r.to_json()) for r in two] == [_without_scores(r) for r in one]
+
+
+def _without_scores(page: dict) -> dict:
+    if "segments" not in page:
+        return page
+    return {**page, "segments": [{**s, "score": None} for s in page["segments"]]}
+
+
+@pytest.mark.filterwarnings("ignore:.*tasks have been successfully executed:UserWarning")
+def test_records_are_read_lazily():
+    consumed = 0
+
+    def endless() -> Iterator[Record]:
+        nonlocal consumed
+        for k in itertools.count():
+            consumed += 1
+            yield Record(f"p{k}", text=PAGE)
+
+    for jobs in (1, 2):
+        consumed = 0
+        results = segment_records(StubSegmenter(), endless(), jobs=jobs, batch_size=4)
+        first = list(itertools.islice(results, 10))
+        results.close()
+        assert [r.id for r in first] == [f"p{k}" for k in range(10)]
+        assert consumed < 200
+
+
+def test_the_real_segmenter_gives_the_same_segments_in_batches_and_processes(tiny_segmenter):
+    records = [Record(f"r{k}", text=f"{PAGE}\n\n{OPINION[k % 3]}") for k in range(40)]
+    expected = [PageResult(r.id, segments=tuple(tiny_segmenter.segment(r.text))) for r in records]
+    for jobs in (1, 2):
+        results = list(segment_records(tiny_segmenter, records, jobs=jobs, batch_size=6))
+        assert [r.to_json() for r in results] == [e.to_json() for e in expected]
