@@ -47,6 +47,8 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         Window radii over which neighbours' cues are averaged.
     groups : tuple of str or None, default=None
         Designed cue groups to use; ``None`` uses all of them.
+    reach : int, default=15
+        Blocks before and after over which each cue's maximum is taken (0: none).
     C : float, default=1.0
         Inverse regularisation strength of stage one.
     stack : bool, default=True
@@ -69,6 +71,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         offsets: tuple[int, ...] = (-2, -1, 1, 2),
         radii: tuple[int, ...] = (3, 8),
         groups: tuple[str, ...] | None = None,
+        reach: int = 15,
         C: float = 1.0,
         stack: bool = True,
         stack_folds: int = 3,
@@ -82,6 +85,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         self.offsets = offsets
         self.radii = radii
         self.groups = groups
+        self.reach = reach
         self.C = C
         self.stack = stack
         self.stack_folds = stack_folds
@@ -96,7 +100,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
 
     def context_(self) -> ContextFeatures:
         """The context transformer these parameters describe."""
-        return ContextFeatures(tuple(self.offsets), tuple(self.radii), self.groups)
+        return ContextFeatures(tuple(self.offsets), tuple(self.radii), self.groups, self.reach)
 
     def features(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Stage-one feature matrix: lexical columns, then the dense context columns."""

@@ -18,9 +18,16 @@ def main() -> None:
 
 
 def _register() -> None:
+    from segmenter.cli.compose_cmd import compose
+    from segmenter.cli.evaluate_cmd import evaluate
+    from segmenter.cli.explain_cmd import explain
+    from segmenter.cli.export_cmd import export
+    from segmenter.cli.info_cmd import info
+    from segmenter.cli.segment_cmd import segment
+    from segmenter.cli.show_cmd import show
     from segmenter.cli.train_cmd import train
 
-    for command in (train,):
+    for command in (train, evaluate, show, explain, info, export, segment, compose):
         main.add_command(command)
 
 

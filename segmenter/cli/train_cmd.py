@@ -7,16 +7,38 @@ from pathlib import Path
 import click
 
 from segmenter.classifier import BlockClassifier
+from segmenter.formats import FORMATS, read_pages
+from segmenter.labels import LABELS
 from segmenter.pages import AnnotationError, read_annotated
 from segmenter.train import TrainingSource, train_segmenter
 
 _DEFAULTS = BlockClassifier().get_params()
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
+    """Score ``segmenter`` on each gold file; the figures go into the model card."""
+    from segmenter.evaluation import evaluate_pages
+
+    scores = {}
+    for path in paths:
+        pages = list(read_annotated(path))
+        predicted = dict(zip((p.id for p in pages), segmenter.segment_many(p.text for p in pages), strict=True))
+        report = evaluate_pages(pages, predicted).to_json()
+        report.pop("page_accuracy", None)
+        scores[path.name] = report
+        click.echo(f"{path.name}: macro-F1 {report['macro_f1']:.3f}, accuracy {report['accuracy']:.3f}", err=True)
+    return scores
 
 
 @click.command()
-@click.argument("pages", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pages", nargs=-1, type=_FILE)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the model file (.npz).")
+@click.option("--format", "page_format", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
+              help="Format of PAGES: annotated-page JSONL or a doccano, Label Studio or Prodigy export.")
+@click.option("--label-map", help="Rename your labels, e.g. 'NEWS=news,PR=press_release' (or a file of such lines).")
+@click.option("--fill-label", type=click.Choice(LABELS), help="Label for text your annotations leave uncovered.")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A corpus folder (news/, press_release/, opinion/ of *.jsonl.gz) to compose training pages from.")
 @click.option("--composed", default=2000, show_default=True, help="How many pages to compose from --corpus.")
@@ -26,9 +48,16 @@ _DEFAULTS = BlockClassifier().get_params()
 @click.option("--C", "C", default=_DEFAULTS["C"], show_default=True, help="Inverse regularisation of stage one.")
 @click.option("--stack/--no-stack", default=_DEFAULTS["stack"], show_default=True,
               help="Train the second stage over neighbourhood probabilities.")
-def train(pages: tuple[Path, ...], output: Path, corpus: Path | None, composed: int, seed: int,
-          real_weight: float, C: float, stack: bool) -> None:
-    """Fit a model from annotated PAGES (JSONL of the annotation contract) and/or a corpus.
+@click.option("--jobs", default=1, show_default=True, help="Processes for the out-of-fold fits.")
+@click.option("--dev", "dev", multiple=True, type=_FILE,
+              help="Gold pages to score the new model on; the scores are stored in its model card. Repeatable.")
+def train(pages: tuple[Path, ...], output: Path, page_format: str, label_map: str | None, fill_label: str | None,
+          corpus: Path | None, composed: int, seed: int, real_weight: float, C: float, stack: bool, jobs: int,
+          dev: tuple[Path, ...]) -> None:
+    """Fit a model from annotated PAGES and/or pages composed from a --corpus folder.
+
+    PAGES are JSONL files in the annotation contract's format, or exports of doccano, Label Studio
+    or Prodigy (detected, or named with --format).
 
     Example:
 
@@ -37,8 +66,10 @@ def train(pages: tuple[Path, ...], output: Path, corpus: Path | None, composed: 
     sources = []
     try:
         for path in pages:
-            sources.append(TrainingSource(path.name, list(read_annotated(path)), real_weight))
-    except AnnotationError as err:
+            read = read_pages(path, page_format, label_map, fill_label=fill_label,
+                              on_skip=lambda message: click.echo(message, err=True))
+            sources.append(TrainingSource(path.name, list(read), real_weight))
+    except (AnnotationError, ValueError) as err:
         raise click.ClickException(str(err)) from None
     if corpus is not None and composed > 0:
         from segmenter.compose import compose_pages
@@ -47,9 +78,13 @@ def train(pages: tuple[Path, ...], output: Path, corpus: Path | None, composed: 
     if not sources:
         raise click.UsageError("give annotated PAGES, a --corpus to compose pages from, or both")
     click.echo(f"training on {sum(len(s.pages) for s in sources)} pages ...", err=True)
+    params = {"C": C, "stack": stack, "n_jobs": jobs}
     try:
-        segmenter = train_segmenter(sources, {"C": C, "stack": stack}, {"composer_seed": seed})
+        segmenter = train_segmenter(sources, params, {"composer_seed": seed, "composed_pages": composed})
     except ValueError as err:
         raise click.ClickException(str(err)) from None
+    segmenter.model.set_params(n_jobs=None)
+    if dev:
+        segmenter.metadata["dev_scores"] = dev_scores(segmenter, dev)
     segmenter.save(output)
     click.echo(f"wrote {output}", err=True)

@@ -54,6 +54,18 @@ def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     return (total / count).astype(values.dtype)
 
 
+def reach_max(values: np.ndarray, reach: int, forward: bool) -> np.ndarray:
+    """Per row, the maximum of the ``reach`` rows before it (or after it, if ``forward``); zero if none.
+
+    A release header or a dateline marks every line of the paste below it: the maximum over the
+    preceding lines carries that mark down the paste, where a window mean would dilute it.
+    """
+    out = np.zeros_like(values)
+    for k in range(1, reach + 1):
+        np.maximum(out, shifted(values, k if forward else -k), out=out)
+    return out
+
+
 def repeat_key(block: Block) -> str:
     """The normalised text by which repeated (quoted) blocks are recognised."""
     return _SPACE.sub(" ", block.body).strip().lower()
@@ -95,6 +107,8 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
         Neighbours whose cues are copied in.
     radii : tuple of int, default=(3, 8)
         Window radii (in blocks) over which the neighbours' cues are averaged.
+    reach : int, default=0
+        If positive, also the maximum of each cue over the ``reach`` blocks before and after.
     groups : sequence of str or None, default=None
         Designed cue groups to use (``None``: all); see :data:`segmenter.features.designed.GROUPS`.
     """
@@ -104,9 +118,11 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
         offsets: tuple[int, ...] = (-2, -1, 1, 2),
         radii: tuple[int, ...] = (3, 8),
         groups: Sequence[str] | None = None,
+        reach: int = 0,
     ) -> None:
         self.offsets = offsets
         self.radii = radii
+        self.reach = reach
         self.groups = groups
 
     def _designed(self) -> DesignedFeatures:
@@ -126,6 +142,8 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
             columns = [values]
             columns += [shifted(values, k) for k in self.offsets]
             columns += [window_mean(values, r) for r in self.radii]
+            if self.reach > 0:
+                columns += [reach_max(values, self.reach, forward=False), reach_max(values, self.reach, forward=True)]
             columns.append(repeat_flags(blocks[page]))
             parts.append(np.hstack(columns))
         width = len(self.get_feature_names_out())
@@ -139,5 +157,7 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
             out += [f"{'prev' if k < 0 else 'next'}{abs(k)}:{n}" for n in names]
         for r in self.radii:
             out += [f"win{r}:{n}" for n in names]
+        if self.reach > 0:
+            out += [f"max_before{self.reach}:{n}" for n in names] + [f"max_after{self.reach}:{n}" for n in names]
         out += list(REPEAT_NAMES)
         return np.array(out, dtype=object)
