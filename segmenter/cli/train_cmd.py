@@ -14,6 +14,19 @@ from segmenter.train import TrainingSource, train_segmenter
 
 _DEFAULTS = BlockClassifier().get_params()
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+#: Weight of a block of an annotated page relative to a block of a composed page (the shipped recipe).
+REAL_WEIGHT = 10.0
+
+
+def weighted_path(argument: str, default: float) -> tuple[Path, float]:
+    """Split ``FILE`` or ``FILE=WEIGHT`` into the path and its weight."""
+    path, _, weight = argument.rpartition("=")
+    if path and not Path(argument).exists():
+        try:
+            return Path(path), float(weight)
+        except ValueError:
+            pass
+    return Path(argument), default
 
 
 def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
@@ -32,7 +45,7 @@ def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
 
 
 @click.command()
-@click.argument("pages", nargs=-1, type=_FILE)
+@click.argument("pages", nargs=-1)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the model file (.npz).")
 @click.option("--format", "page_format", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
@@ -43,21 +56,23 @@ def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
               help="A corpus folder (news/, press_release/, opinion/ of *.jsonl.gz) to compose training pages from.")
 @click.option("--composed", default=2000, show_default=True, help="How many pages to compose from --corpus.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the page composer.")
-@click.option("--real-weight", default=3.0, show_default=True,
-              help="Weight of a block of an annotated page, relative to a block of a composed page.")
+@click.option("--real-weight", default=REAL_WEIGHT, show_default=True,
+              help="Weight of a block of an annotated page, relative to a block of a composed page; "
+                   "FILE=WEIGHT sets it for one file.")
 @click.option("--C", "C", default=_DEFAULTS["C"], show_default=True, help="Inverse regularisation of stage one.")
 @click.option("--stack/--no-stack", default=_DEFAULTS["stack"], show_default=True,
               help="Train the second stage over neighbourhood probabilities.")
 @click.option("--jobs", default=1, show_default=True, help="Processes for the out-of-fold fits.")
 @click.option("--dev", "dev", multiple=True, type=_FILE,
               help="Gold pages to score the new model on; the scores are stored in its model card. Repeatable.")
-def train(pages: tuple[Path, ...], output: Path, page_format: str, label_map: str | None, fill_label: str | None,
+def train(pages: tuple[str, ...], output: Path, page_format: str, label_map: str | None, fill_label: str | None,
           corpus: Path | None, composed: int, seed: int, real_weight: float, C: float, stack: bool, jobs: int,
           dev: tuple[Path, ...]) -> None:
     """Fit a model from annotated PAGES and/or pages composed from a --corpus folder.
 
     PAGES are JSONL files in the annotation contract's format, or exports of doccano, Label Studio
-    or Prodigy (detected, or named with --format).
+    or Prodigy (detected, or named with --format). Write FILE=WEIGHT to weigh one file's pages
+    differently from --real-weight.
 
     Example:
 
@@ -65,10 +80,13 @@ def train(pages: tuple[Path, ...], output: Path, page_format: str, label_map: st
     """
     sources = []
     try:
-        for path in pages:
+        for argument in pages:
+            path, weight = weighted_path(argument, real_weight)
+            if not path.is_file():
+                raise click.BadParameter(f"{path}: no such file", param_hint="PAGES")
             read = read_pages(path, page_format, label_map, fill_label=fill_label,
                               on_skip=lambda message: click.echo(message, err=True))
-            sources.append(TrainingSource(path.name, list(read), real_weight))
+            sources.append(TrainingSource(path.name, list(read), weight))
     except (AnnotationError, ValueError) as err:
         raise click.ClickException(str(err)) from None
     if corpus is not None and composed > 0:

@@ -23,10 +23,11 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,5},?\s*(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|-|:)\s"
+    r"^[A-Z][A-Za-z.'\-]*(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,6},?\s*(?:\([A-Za-z .\-]+\)\s*)?"
+    r"(?:--|—|–|-|:)\s"
 )
 _CAPS_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4},?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
+    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,5},?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
 )
 _AGENCY = re.compile(r"\((?:AP|Reuters|UPI|AFP|Xinhua|TASS|CNN|BBC|dpa|Bloomberg|IANS|PTI|ANI|RIA)\)")
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z]", re.UNICODE)
