@@ -86,19 +86,27 @@ def page_from_json(row: dict, where: str = "record") -> AnnotatedPage:
     return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""))
 
 
-def read_annotated(path: str | Path) -> Iterator[AnnotatedPage]:
-    """Yield the pages of an annotated JSONL file, validating each line."""
+def iter_json_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[str, object]]:
+    """Yield ``("path:line", decoded object)`` for each non-blank line of a JSONL file.
+
+    Raises :class:`AnnotationError` naming the file and line of the first line that is not JSON.
+    """
     path = Path(path)
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding=encoding) as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             where = f"{path}:{number}"
             try:
-                row = json.loads(line)
+                yield where, json.loads(line)
             except json.JSONDecodeError as err:
                 raise AnnotationError(f"{where}: invalid JSON ({err.msg})") from None
-            yield page_from_json(row, where)
+
+
+def read_annotated(path: str | Path) -> Iterator[AnnotatedPage]:
+    """Yield the pages of an annotated JSONL file, validating each line."""
+    for where, row in iter_json_lines(path):
+        yield page_from_json(row, where)
 
 
 def write_annotated(pages: Iterable[AnnotatedPage], path: str | Path) -> int:

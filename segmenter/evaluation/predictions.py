@@ -6,11 +6,10 @@ an id occurs twice, the later record wins (as in the reference scorer).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from segmenter.evaluation.alignment import PredictedSegment
-from segmenter.pages import AnnotationError
+from segmenter.pages import AnnotationError, iter_json_lines
 
 
 def predicted_from_json(row: object, where: str = "record") -> tuple[str, list[PredictedSegment]]:
@@ -53,15 +52,7 @@ def read_predictions(path: str | Path) -> dict[str, list[PredictedSegment]]:
     """Map page ids to predicted segments from a prediction JSONL file."""
     path = Path(path)
     predicted: dict[str, list[PredictedSegment]] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise AnnotationError(f"{where}: invalid JSON ({err.msg})") from None
-            page_id, segments = predicted_from_json(row, where)
-            predicted[page_id] = segments
+    for where, row in iter_json_lines(path):
+        page_id, segments = predicted_from_json(row, where)
+        predicted[page_id] = segments
     return predicted

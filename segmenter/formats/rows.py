@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from segmenter.pages import AnnotationError
+from segmenter.pages import AnnotationError, iter_json_lines
 
 
 def _first_char(path: Path) -> str:
@@ -45,16 +45,8 @@ def _array_rows(path: Path) -> Iterator[tuple[str, dict]]:
 
 
 def _line_rows(path: Path) -> Iterator[tuple[str, dict]]:
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise AnnotationError(f"{where}: invalid JSON ({err.msg})") from None
-            yield _checked(where, item)
+    for where, item in iter_json_lines(path, encoding="utf-8-sig"):
+        yield _checked(where, item)
 
 
 def _checked(where: str, item: object) -> tuple[str, dict]:
