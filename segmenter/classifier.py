@@ -31,7 +31,7 @@ from segmenter.labels import LABELS
 from segmenter.stacking import stack_feature_names, stack_features
 
 #: Candidate weights of the transition model, chosen in ``fit`` on out-of-fold predictions.
-TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 
 
 class BlockClassifier(ClassifierMixin, BaseEstimator):
@@ -128,10 +128,14 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         sequences = [y_index[p] for p in pages]
         self.log_start_, self.log_trans_ = learn_transitions(sequences, len(LABELS))
         if self.stack:
-            oof = self._out_of_fold(X, y_index, weight, blocks, pages)
+            folds = self._page_folds(pages)
+            oof = self._out_of_fold(X, y_index, weight, folds, self.C) if folds else self._linear_proba(
+                X, self.coef_, self.intercept_)
             Z = stack_features(blocks, oof)
             self.stack_coef_, self.stack_intercept_ = self._fit_linear(Z, y_index, weight, self.stack_C)
-            emission = self._linear_proba(Z, self.stack_coef_, self.stack_intercept_)
+            # The chain's weight is chosen on stage-two predictions for pages stage two did not see either.
+            emission = self._out_of_fold(Z, y_index, weight, folds, self.stack_C) if folds else self._linear_proba(
+                Z, self.stack_coef_, self.stack_intercept_)
         else:
             self.stack_coef_ = np.zeros((len(LABELS), 0))
             self.stack_intercept_ = np.zeros(len(LABELS))
@@ -167,20 +171,23 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
             intercept[present] = model.intercept_
         return coef, intercept
 
-    def _out_of_fold(self, X, y_index, weight, blocks, pages) -> np.ndarray:
-        """Stage-one probabilities of each block from a model that did not see its page."""
-        n_pages = len(pages)
+    def _page_folds(self, pages: list[slice]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Train/test block indices of ``stack_folds`` folds that never split a page (none for one page)."""
+        if len(pages) < 2:
+            return []
         groups = np.concatenate([np.full(p.stop - p.start, k) for k, p in enumerate(pages)])
-        oof = np.zeros((len(blocks), len(LABELS)))
-        if n_pages < 2:
-            return self._linear_proba(X, self.coef_, self.intercept_)
-        folds = list(GroupKFold(n_splits=min(self.stack_folds, n_pages)).split(X, y_index, groups))
+        splitter = GroupKFold(n_splits=min(self.stack_folds, len(pages)))
+        return list(splitter.split(np.zeros(len(groups)), groups=groups))
+
+    def _out_of_fold(self, X, y_index, weight, folds, C: float) -> np.ndarray:
+        """Probabilities of each block from a linear model fitted on the other folds' pages."""
         fitted = Parallel(n_jobs=self.n_jobs)(
-            delayed(self._fit_linear)(X[train], y_index[train], weight[train], self.C) for train, _ in folds
+            delayed(self._fit_linear)(X[train], y_index[train], weight[train], C) for train, _ in folds
         )
+        out = np.zeros((X.shape[0], len(LABELS)))
         for (_, test), (coef, intercept) in zip(folds, fitted, strict=True):
-            oof[test] = self._linear_proba(X[test], coef, intercept)
-        return oof
+            out[test] = self._linear_proba(X[test], coef, intercept)
+        return out
 
     def _choose_transition_weight(self, emission, y_index, weight, pages) -> float:
         best, best_score = 0.0, -1.0

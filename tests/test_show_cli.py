@@ -141,7 +141,7 @@ def test_info_refuses_a_file_that_is_not_a_model(tmp_path):
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a zip")
     result = _run("info", bad)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith(f"Error: {bad}: not a segmenter model file")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from segmenter.cli.common import load_segmenter, model_option
 from segmenter.evaluation import error_listing, evaluate_pages, read_predictions, render_json, render_text
 from segmenter.io.progress import Progress
 from segmenter.io.summary import RunStats
@@ -16,17 +17,6 @@ from segmenter.pages import AnnotatedPage, AnnotationError, read_annotated
 DEFAULT_TOP = 10
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-
-
-def load_segmenter(model: Path | None) -> object:
-    """The segmenter stored at ``model`` (the bundled one when ``None``); a bad file is a ClickException."""
-    from segmenter.model_io import ModelError
-    from segmenter.segmenter import Segmenter
-
-    try:
-        return Segmenter.load(model)
-    except ModelError as err:
-        raise click.ClickException(str(err)) from None
 
 
 def read_gold(paths: Sequence[Path]) -> list[AnnotatedPage]:
@@ -69,7 +59,7 @@ def segment_pages(segmenter: object, pages: Sequence[AnnotatedPage]) -> dict[str
 
 @click.command()
 @click.argument("gold", nargs=-1, required=True, type=_FILE)
-@click.option("--model", "-m", type=_FILE, help="Model file to evaluate  [default: the bundled model]")
+@model_option
 @click.option("--predictions", "-p", type=_FILE,
               help="Score this prediction JSONL (one {id, segments} object per page) instead of a model.")
 @click.option("--errors", "show_errors", is_flag=True,

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from segmenter.blocks import Block, split_blocks
-from segmenter.cli.evaluate_cmd import load_segmenter
-from segmenter.cli.show_cmd import color_option, id_option, load_page, model_option, page_argument, resolve_color
+from segmenter.cli.common import load_segmenter, model_option
+from segmenter.cli.show_cmd import color_option, id_option, load_page, page_argument, resolve_color
 from segmenter.views.terminal import text_lines
 
 #: How many features per label are listed by default.

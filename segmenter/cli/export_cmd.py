@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from segmenter.cli.evaluate_cmd import load_segmenter
-from segmenter.cli.show_cmd import model_option, segment_page
+from segmenter.cli.common import load_segmenter, model_option
+from segmenter.cli.show_cmd import segment_page
 from segmenter.formats import FORMATS, parse_label_map, predicted_page, write_pages
 from segmenter.formats.labelstudio import label_config
 from segmenter.io.sources import check_inputs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from segmenter.cli.evaluate_cmd import load_segmenter
+from segmenter.cli.common import load_segmenter
 
 
 @click.command()

@@ -9,14 +9,11 @@ from pathlib import Path
 import click
 
 from segmenter import __version__
-from segmenter.cli.evaluate_cmd import load_segmenter
+from segmenter.cli.common import load_segmenter, model_option
 from segmenter.views.page_input import InputPage, read_page
 from segmenter.views.summary import non_space
 
-_MODEL = click.Path(exists=True, dir_okay=False, path_type=Path)
-
 page_argument = click.argument("page", type=click.Path(dir_okay=False, allow_dash=True))
-model_option = click.option("--model", "-m", type=_MODEL, help="Model file  [default: the bundled model]")
 id_option = click.option("--id", "page_id", help="The record to use when PAGE is a JSONL dump  [default: its first]")
 color_option = click.option(
     "--color/--no-color", default=None,
