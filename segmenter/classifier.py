@@ -41,6 +41,9 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
     ----------
     word_features, edge_features, html_features : int
         Hash space sizes of the lexical families (2**18, 2**16, 2**14).
+    mask_names : bool, default=True
+        Fold capitalised words inside sentences (names: topics) into one token in the word n-grams, so
+        that the model learns genre rather than the topics its training documents happen to cover.
     offsets : tuple of int, default=(-2, -1, 1, 2)
         Neighbours whose designed cues are copied into a block's features.
     radii : tuple of int, default=(3, 8)
@@ -68,6 +71,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         word_features: int = 2**18,
         edge_features: int = 2**16,
         html_features: int = 2**14,
+        mask_names: bool = True,
         offsets: tuple[int, ...] = (-2, -1, 1, 2),
         radii: tuple[int, ...] = (3, 8),
         groups: tuple[str, ...] | None = None,
@@ -82,6 +86,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         self.word_features = word_features
         self.edge_features = edge_features
         self.html_features = html_features
+        self.mask_names = mask_names
         self.offsets = offsets
         self.radii = radii
         self.groups = groups
@@ -96,7 +101,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
     # -- features -------------------------------------------------------------------------------
     def lexical_(self) -> LexicalFeatures:
         """The lexical transformer these parameters describe."""
-        return LexicalFeatures(self.word_features, self.edge_features, self.html_features)
+        return LexicalFeatures(self.word_features, self.edge_features, self.html_features, self.mask_names)
 
     def context_(self) -> ContextFeatures:
         """The context transformer these parameters describe."""

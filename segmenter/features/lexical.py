@@ -27,6 +27,14 @@ def _normalise(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 
 
+# A capitalised word inside a sentence is a name (of a person, place or body): topic, not genre.
+_NAME = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
+
+
+def _normalise_masking_names(text: str) -> str:
+    return _normalise(_NAME.sub("Xname", text))
+
+
 def _shape(token: str) -> str:
     for pattern, symbol in _SHAPE_RUNS:
         token = pattern.sub(symbol, token)
@@ -67,19 +75,24 @@ class WordNgrams(HashedTokens):
         Hash space size.
     ngram_range : tuple of int, default=(1, 2)
         Word n-gram lengths.
+    mask_names : bool, default=False
+        Replace capitalised words inside sentences by one token, so that names (topics) weigh less.
     """
 
     prefix = "word"
 
-    def __init__(self, n_features: int = 2**18, ngram_range: tuple[int, int] = (1, 2)) -> None:
+    def __init__(
+        self, n_features: int = 2**18, ngram_range: tuple[int, int] = (1, 2), mask_names: bool = False
+    ) -> None:
         self.n_features = n_features
         self.ngram_range = ngram_range
+        self.mask_names = mask_names
 
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
             n_features=self.n_features,
             ngram_range=tuple(self.ngram_range),
-            preprocessor=_normalise,
+            preprocessor=_normalise_masking_names if self.mask_names else _normalise,
             token_pattern=r"(?u)\b\w+\b|[^\w\s]",
             alternate_sign=False,
             norm="l2",
@@ -175,9 +188,11 @@ class HtmlStructure(HashedTokens):
         return self._hasher().transform([[token]])
 
 
-def hashed_families(word_features: int, edge_features: int, html_features: int) -> list[HashedTokens]:
+def hashed_families(
+    word_features: int, edge_features: int, html_features: int, mask_names: bool = False
+) -> list[HashedTokens]:
     """The lexical families in column order."""
-    return [WordNgrams(word_features), EdgeTokens(edge_features), HtmlStructure(html_features)]
+    return [WordNgrams(word_features, mask_names=mask_names), EdgeTokens(edge_features), HtmlStructure(html_features)]
 
 
 class LexicalFeatures(TransformerMixin, BaseEstimator):
@@ -187,16 +202,25 @@ class LexicalFeatures(TransformerMixin, BaseEstimator):
     ----------
     word_features, edge_features, html_features : int
         Hash space sizes of the three families.
+    mask_names : bool, default=False
+        Whether word n-grams fold names inside sentences into one token.
     """
 
-    def __init__(self, word_features: int = 2**18, edge_features: int = 2**16, html_features: int = 2**14) -> None:
+    def __init__(
+        self,
+        word_features: int = 2**18,
+        edge_features: int = 2**16,
+        html_features: int = 2**14,
+        mask_names: bool = False,
+    ) -> None:
         self.word_features = word_features
         self.edge_features = edge_features
         self.html_features = html_features
+        self.mask_names = mask_names
 
     def families(self) -> list[HashedTokens]:
         """The component families, in column order."""
-        return hashed_families(self.word_features, self.edge_features, self.html_features)
+        return hashed_families(self.word_features, self.edge_features, self.html_features, self.mask_names)
 
     def fit(self, blocks: Sequence[Block], y=None) -> LexicalFeatures:
         """Stateless: return ``self``."""
