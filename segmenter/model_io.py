@@ -54,6 +54,7 @@ def save_model(model: BlockClassifier, metadata: dict, path: str | Path) -> Path
     try:
         with os.fdopen(handle, "wb") as out:
             np.savez_compressed(out, **arrays)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a model file is meant to be shared
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 _KNOWN = {"format_version", "created", "segmenter_version", "sklearn_version", "python_version", "labels",
-          "features", "training_data"}
+          "features", "training_data", "dev_scores"}
 _KEY_WIDTH = 16
 _WIDTH = 96
 
@@ -65,6 +65,18 @@ def _training(data: dict) -> list[str]:
     return rows
 
 
+def _dev_scores(scores: dict) -> list[str]:
+    """One table row per scored gold file: the headline figures (``segmenter info --json`` has them all)."""
+    rows = [f"{'gold file':<22} {'macro-F1':>8} {'accuracy':>8} {'Pk':>6} {'WinDiff':>7}  F1 per label"]
+    for name, report in scores.items():
+        labels = report.get("labels", {})
+        per_label = " · ".join(f"{label} {facts.get('f1', 0):.3f}" for label, facts in labels.items())
+        boundaries = report.get("boundaries", {})
+        rows.append(f"{name:<22} {report.get('macro_f1', 0):>8.3f} {report.get('accuracy', 0):>8.3f} "
+                    f"{boundaries.get('pk', 0):>6.3f} {boundaries.get('windowdiff', 0):>7.3f}  {per_label}")
+    return rows
+
+
 def render_model_card(metadata: dict, path: str, size: int) -> str:
     """The card as aligned text: file, format, versions, labels, features, training data, the rest."""
     versions = ", ".join(
@@ -81,6 +93,7 @@ def render_model_card(metadata: dict, path: str, size: int) -> str:
         *_field("Labels", [_value(metadata.get("labels", "–"))]),
         *_field("Features", [f"{key}: {value}" for key, value in _flat(metadata.get("features", {}))]),
         *_field("Training data", _training(metadata.get("training_data") or {}), wrap=False),
+        *_field("Dev scores", _dev_scores(metadata.get("dev_scores") or {}), wrap=False),
     ]
     for key, value in metadata.items():
         if key not in _KNOWN:
