@@ -196,7 +196,8 @@ def test_the_model_card_shows_known_fields_and_keeps_unknown_ones():
         "features": {"context": {"radii": [3, 8]}, "stacked": True},
         "training_data": {"train.jsonl": {"pages": 66, "blocks": 4000, "weight": 3.0,
                                           "block_labels": {"news": 1000, "opinion": 3000}}},
-        "dev_scores": {"macro_f1": 0.8123456},
+        "dev_scores": {"dev.jsonl": {"macro_f1": 0.8123456, "accuracy": 0.83, "labels": {"news": {"f1": 0.7}},
+                                     "boundaries": {"pk": 0.1, "windowdiff": 0.15}}},
         "composer_seed": 7,
     }
     card = _plain(render_model_card(metadata, "models/x.npz", 1_234_567))
@@ -204,7 +205,7 @@ def test_the_model_card_shows_known_fields_and_keeps_unknown_ones():
     assert "Trained with    segmenter 0.1.0, scikit-learn 1.5.0" in card
     assert "context.radii: 3, 8" in card
     assert re.search(r"train\.jsonl +66 +4,000 +3  news 1,000 · opinion 3,000", card)
-    assert "Dev scores      macro_f1: 0.8123" in card
+    assert "dev.jsonl                 0.812    0.830  0.100   0.150  news 0.700" in card
     assert "Composer seed   7" in card
 
 

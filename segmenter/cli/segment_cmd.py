@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from segmenter.cli.common import load_segmenter, model_option
 from segmenter.io.dump import Run, segment_to_file, segment_to_stream
 from segmenter.io.journal import JournalError, journal_path
 from segmenter.io.progress import Progress
@@ -35,7 +36,7 @@ EXIT_INTERRUPTED = 130
 
 
 class _NothingDone(click.ClickException):
-    """A usage, input or model error found before any page was processed: exit status 2."""
+    """A usage or input error found before any page was processed: exit status 2."""
 
     exit_code = 2
 
@@ -52,16 +53,6 @@ def _labels(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
     if unknown:
         raise click.BadParameter(f"unknown label {unknown[0]!r}; expected some of {', '.join(LABELS)}")
     return labels
-
-
-def _load_segmenter(model: Path | None) -> object:
-    from segmenter.model_io import ModelError
-    from segmenter.segmenter import Segmenter
-
-    try:
-        return Segmenter.load(model)
-    except ModelError as err:
-        raise _NothingDone(str(err)) from None
 
 
 def _check_paths(inputs: tuple[str, ...], out: Path | None, errors_path: Path | None, resume: bool) -> None:
@@ -86,8 +77,7 @@ def _check_paths(inputs: tuple[str, ...], out: Path | None, errors_path: Path | 
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file  [default: standard output]. A file is written through OUT.partial and "
                    "appears only when the run completes.")
-@click.option("-m", "--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Model file  [default: the bundled model]")
+@model_option
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, callback=_jobs,
               help="Worker processes; -1 for one per core.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=FORMATS[0], show_default=True,
@@ -150,7 +140,7 @@ def segment(inputs: tuple[str, ...], output: Path | None, model: Path | None, jo
     except ValueError as err:
         raise _NothingDone(str(err)) from None
     options = OutputOptions(output_format, only)
-    segmenter = _load_segmenter(model)
+    segmenter = load_segmenter(model)
     read_stats = ReadStats()
     records = iter_records(inputs, read_options, read_stats)
     progress = Progress(enabled=False if quiet else None)
