@@ -24,7 +24,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from segmenter.blocks import Block
-from segmenter.decoder import learn_transitions, posteriors, viterbi
+from segmenter.decoder import learn_transitions, posteriors_pages, viterbi, viterbi_pages
 from segmenter.features.context import ContextFeatures, page_slices
 from segmenter.features.lexical import LexicalFeatures
 from segmenter.labels import LABELS
@@ -50,9 +50,9 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         Window radii over which neighbours' cues are averaged.
     groups : tuple of str or None, default=None
         Designed cue groups to use; ``None`` uses all of them.
-    reach : int, default=0
-        Blocks before and after over which each cue's maximum is taken (0: none). Off by default: it
-        did not lift dev scores, and it carries one post's cues into the next.
+    reach : int, default=15
+        Blocks before and after over which each cue's maximum is taken (0: none): a release header or
+        a dateline marks the lines of the paste below it.
     C : float, default=1.0
         Inverse regularisation strength of stage one.
     stack : bool, default=True
@@ -76,7 +76,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         offsets: tuple[int, ...] = (-2, -1, 1, 2),
         radii: tuple[int, ...] = (3, 8),
         groups: tuple[str, ...] | None = None,
-        reach: int = 0,
+        reach: int = 15,
         C: float = 1.0,
         stack: bool = True,
         stack_folds: int = 3,
@@ -232,14 +232,10 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         """Decoded label indices and posterior marginals (n_blocks, n_labels) for blocks of pages."""
         blocks = list(blocks)
         proba = self.block_proba(blocks)
-        labels = np.zeros(len(blocks), dtype=np.int64)
-        marginals = np.zeros_like(proba)
         log_proba = np.log(np.clip(proba, 1e-12, None))
         chain = self._log_chain(self.transition_weight_)
-        for page in page_slices(blocks):
-            labels[page] = viterbi(log_proba[page], *chain)
-            marginals[page] = posteriors(log_proba[page], *chain)
-        return labels, marginals
+        pages = page_slices(blocks)
+        return viterbi_pages(log_proba, pages, *chain), posteriors_pages(log_proba, pages, *chain)
 
     def predict(self, blocks: Sequence[Block]) -> np.ndarray:
         """Decoded labels (strings) of the blocks."""
