@@ -20,6 +20,9 @@ from segmenter.labels import OPINION
 from segmenter.pages import AnnotatedPage
 from segmenter.segmenter import Segmenter
 
+#: Weight of a block of an annotated (real) page relative to a block of a composed page.
+REAL_WEIGHT = 10.0
+
 
 @dataclass(frozen=True)
 class TrainingSource:

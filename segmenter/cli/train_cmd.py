@@ -10,13 +10,10 @@ from segmenter.classifier import BlockClassifier
 from segmenter.formats import FORMATS, read_pages
 from segmenter.labels import LABELS
 from segmenter.pages import AnnotationError, read_annotated
-from segmenter.train import TrainingSource, train_segmenter
+from segmenter.train import REAL_WEIGHT, TrainingSource, train_segmenter
 
 _DEFAULTS = BlockClassifier().get_params()
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-#: Weight of a block of an annotated page relative to a block of a composed page (the shipped recipe).
-REAL_WEIGHT = 10.0
-
 
 def weighted_path(argument: str, default: float) -> tuple[Path, float]:
     """Split ``FILE`` or ``FILE=WEIGHT`` into the path and its weight."""
