@@ -17,6 +17,10 @@ from segmenter.segments import Segment, merge_blocks
 
 #: Pages are classified together in batches of this many, which amortises the vectorisers' overhead.
 BATCH_PAGES = 32
+#: A page of more blocks than this is classified in windows of this many blocks, each seeing
+#: ``WINDOW_OVERLAP`` blocks of context on either side, so that memory stays bounded on huge pages.
+WINDOW_BLOCKS = 4000
+WINDOW_OVERLAP = 100
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
@@ -69,15 +73,31 @@ class Segmenter:
         """Write the model and its card to ``path`` (a ``.npz`` file)."""
         return save_model(self.model, self.metadata, path)
 
+    def _decode_windowed(self, blocks: list[Block]) -> tuple[np.ndarray, np.ndarray]:
+        """Decode one huge page window by window; each window keeps its own blocks' results."""
+        labels = np.zeros(len(blocks), dtype=np.int64)
+        marginals = np.zeros((len(blocks), len(LABELS)))
+        for start in range(0, len(blocks), WINDOW_BLOCKS):
+            stop = min(start + WINDOW_BLOCKS, len(blocks))
+            low, high = max(0, start - WINDOW_OVERLAP), min(len(blocks), stop + WINDOW_OVERLAP)
+            window_labels, window_marginals = self.model.decode([_clean(b) for b in _renumber(blocks[low:high], 0)])
+            labels[start:stop] = window_labels[start - low : stop - low]
+            marginals[start:stop] = window_marginals[start - low : stop - low]
+        return labels, marginals
+
     def _decode_pages(self, pages: list[list[Block]]) -> Iterator[tuple[list[str], list[float], np.ndarray]]:
-        """Labels, scores and marginals of each page's blocks, all pages classified in one pass."""
-        flat = [_clean(b) for blocks in pages for b in blocks]
+        """Labels, scores and marginals of each page's blocks, all pages classified in one pass
+        (a page longer than ``WINDOW_BLOCKS`` blocks on its own, window by window)."""
+        flat = [_clean(b) for blocks in pages if len(blocks) <= WINDOW_BLOCKS for b in blocks]
         labels, marginals = self.model.decode(flat) if flat else (np.zeros(0, int), np.zeros((0, len(LABELS))))
         offset = 0
         for blocks in pages:
-            page_labels = labels[offset : offset + len(blocks)]
-            page_marginals = marginals[offset : offset + len(blocks)]
-            offset += len(blocks)
+            if len(blocks) > WINDOW_BLOCKS:
+                page_labels, page_marginals = self._decode_windowed(blocks)
+            else:
+                page_labels = labels[offset : offset + len(blocks)]
+                page_marginals = marginals[offset : offset + len(blocks)]
+                offset += len(blocks)
             scores = [float(page_marginals[j, k]) for j, k in enumerate(page_labels)]
             yield [LABELS[k] for k in page_labels], scores, page_marginals
 

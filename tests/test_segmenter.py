@@ -47,3 +47,17 @@ def test_explain_reports_the_decoded_label(tiny_segmenter, sample_page_text):
     assert detail["decoded_label"] == "boilerplate"
     assert abs(sum(detail["probabilities"].values()) - 1.0) < 1e-6
     assert detail["block"]["text"] == sample_page_text.splitlines()[0]
+
+
+def test_huge_pages_are_classified_window_by_window(tiny_segmenter, sample_page_text, monkeypatch):
+    import segmenter.segmenter as module
+
+    page = "\n\n".join([sample_page_text] * 12)
+    whole = tiny_segmenter.segment(page)
+    monkeypatch.setattr(module, "WINDOW_BLOCKS", 20)
+    monkeypatch.setattr(module, "WINDOW_OVERLAP", 5)
+    windowed = tiny_segmenter.segment(page)
+    _check_contract(page, windowed)
+    assert [s.label for s in windowed] == [s.label for s in whole]
+    together = list(tiny_segmenter.segment_many([page, sample_page_text]))
+    assert together == [windowed, tiny_segmenter.segment(sample_page_text)]
