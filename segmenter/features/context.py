@@ -8,7 +8,6 @@ replies repeat posts; pasted text is quoted again in replies).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,8 +15,6 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from segmenter.blocks import Block
 from segmenter.features.designed import DesignedFeatures
-
-_SPACE = re.compile(r"\s+")
 
 
 def page_slices(blocks: Sequence[Block]) -> list[slice]:
@@ -67,8 +64,9 @@ def reach_max(values: np.ndarray, reach: int, forward: bool) -> np.ndarray:
 
 
 def repeat_key(block: Block) -> str:
-    """The normalised text by which repeated (quoted) blocks are recognised."""
-    return _SPACE.sub(" ", block.body).strip().lower()
+    """The normalised text by which repeated (quoted) blocks are recognised: white space runs made one
+    space (``str.split`` cuts where ``\\s+`` matches), trimmed, lower-cased."""
+    return " ".join(block.body.split()).lower()
 
 
 def repeat_flags(blocks: Sequence[Block]) -> np.ndarray:
@@ -95,6 +93,13 @@ def repeat_flags(blocks: Sequence[Block]) -> np.ndarray:
     return out
 
 
+#: Cues that mark a whole paste below (or above) them; only these are carried over ``reach`` blocks.
+#: Shape, layout and voice cues are left out: their maximum over many lines says nothing about a line.
+REACH_CUES = (
+    "dateline", "caps_dateline", "agency", "byline", "published", "release_marker", "transcript_speaker",
+    "mail_header", "quote_intro",
+)
+
 REPEAT_NAMES = ("repeats_earlier", "repeated_later", "quote_deeper", "quote_shallower")
 
 
@@ -108,7 +113,7 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
     radii : tuple of int, default=(3, 8)
         Window radii (in blocks) over which the neighbours' cues are averaged.
     reach : int, default=0
-        If positive, also the maximum of each cue over the ``reach`` blocks before and after.
+        If positive, also the maximum of each of :data:`REACH_CUES` over the ``reach`` blocks before and after.
     groups : sequence of str or None, default=None
         Designed cue groups to use (``None``: all); see :data:`segmenter.features.designed.GROUPS`.
     """
@@ -128,6 +133,10 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
     def _designed(self) -> DesignedFeatures:
         return DesignedFeatures(groups=self.groups)
 
+    def _reach_columns(self) -> list[int]:
+        names = list(self._designed().get_feature_names_out())
+        return [names.index(cue) for cue in REACH_CUES if cue in names]
+
     def fit(self, blocks: Sequence[Block], y=None) -> ContextFeatures:
         """Stateless: record the output width and return ``self``."""
         self.n_features_out_ = len(self.get_feature_names_out())
@@ -143,7 +152,8 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
             columns += [shifted(values, k) for k in self.offsets]
             columns += [window_mean(values, r) for r in self.radii]
             if self.reach > 0:
-                columns += [reach_max(values, self.reach, forward=False), reach_max(values, self.reach, forward=True)]
+                marks = values[:, self._reach_columns()]
+                columns += [reach_max(marks, self.reach, forward=False), reach_max(marks, self.reach, forward=True)]
             columns.append(repeat_flags(blocks[page]))
             parts.append(np.hstack(columns))
         width = len(self.get_feature_names_out())
@@ -158,6 +168,7 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
         for r in self.radii:
             out += [f"win{r}:{n}" for n in names]
         if self.reach > 0:
-            out += [f"max_before{self.reach}:{n}" for n in names] + [f"max_after{self.reach}:{n}" for n in names]
+            marks = [names[k] for k in self._reach_columns()]
+            out += [f"max_before{self.reach}:{n}" for n in marks] + [f"max_after{self.reach}:{n}" for n in marks]
         out += list(REPEAT_NAMES)
         return np.array(out, dtype=object)
