@@ -39,12 +39,16 @@ class Block:
     @property
     def quote_depth(self) -> int:
         """How many ``>`` (or ``|``) quote markers open the line."""
+        if not self.text.startswith((">", "|")):
+            return 0
         match = _QUOTE_PREFIX.match(self.text)
         return match.group(0).count(">") + match.group(0).count("|") if match else 0
 
     @property
     def body(self) -> str:
         """The text without its leading quote markers."""
+        if not self.text.startswith((">", "|")):
+            return self.text
         return _QUOTE_PREFIX.sub("", self.text)
 
     @property
@@ -80,18 +84,21 @@ def split_blocks(text: str, page: int = 0, max_chars: int = MAX_BLOCK_CHARS) -> 
         stripped = line.strip()
         if not stripped:
             continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = match.start() + len(line.rstrip())
-        between = text[previous_line_end : match.start()]
-        gap = max(between.count("\n"), between.count("\r")) - 1 if spans else 0
-        previous_line_end = match.end()
-        for k, (a, b) in enumerate(_cut_long(start, end, text, max_chars)):
-            spans.append((a, b, max(gap, 0) if k == 0 else 0))
+        line_start, line_end = match.span()
+        start = line_start + (len(line) - len(line.lstrip()))
+        end = start + len(stripped)  # the line without trailing white space
+        gap = 0
+        if spans:
+            between = text[previous_line_end:line_start]
+            gap = max(between.count("\n"), between.count("\r"), 1) - 1
+        previous_line_end = line_end
+        if end - start <= max_chars:
+            spans.append((start, end, gap))
+        else:
+            for k, (a, b) in enumerate(_cut_long(start, end, text, max_chars)):
+                spans.append((a, b, gap if k == 0 else 0))
     n = len(spans)
-    return [
-        Block(text[a:b], a, b, page=page, index=i, n_blocks=n, gap_before=g)
-        for i, (a, b, g) in enumerate(spans)
-    ]
+    return [Block(text[a:b], a, b, page, i, n, g) for i, (a, b, g) in enumerate(spans)]
 
 
 def block_labels(blocks: list[Block], char_labels: list[str | None], default: str) -> list[str]:

@@ -13,9 +13,6 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 from scipy.special import logsumexp
 
-#: Pages whose lengths differ by more than this factor are decoded in separate groups (bounds padding).
-_GROUP_SPREAD = 2
-
 
 def learn_transitions(sequences: Sequence[Sequence[int]], n_labels: int, smoothing: float = 1.0):
     """Start and transition log-probabilities from label-index sequences (add-``smoothing`` counts)."""
@@ -31,16 +28,26 @@ def learn_transitions(sequences: Sequence[Sequence[int]], n_labels: int, smoothi
     return log_start, log_trans
 
 
-def _groups(pages: Sequence[slice]) -> Iterator[list[int]]:
-    """Indices of non-empty pages, in groups of similar length (longest first)."""
+#: Pages are padded to the longest of their group; a group may hold this many padding rows, or as many
+#: as it has real rows, whichever is more. Fewer groups mean fewer (vectorised) steps; this bounds memory.
+_PADDING_ALLOWED = 100_000
+
+
+def page_groups(pages: Sequence[slice]) -> Iterator[list[int]]:
+    """Indices of the non-empty pages in groups (longest first) that are processed padded to their
+    group's longest page: one group unless padding would waste much memory."""
     order = sorted((k for k, p in enumerate(pages) if p.stop > p.start), key=lambda k: pages[k].start - pages[k].stop)
     group: list[int] = []
+    longest = rows = 0
     for k in order:
         length = pages[k].stop - pages[k].start
-        if group and length * _GROUP_SPREAD < pages[group[0]].stop - pages[group[0]].start:
+        if group and longest * (len(group) + 1) - (rows + length) > max(_PADDING_ALLOWED, rows + length):
             yield group
-            group = []
+            group, rows = [], 0
+        if not group:
+            longest = length
         group.append(k)
+        rows += length
     if group:
         yield group
 
@@ -60,7 +67,7 @@ def viterbi_pages(
     """The most likely label path of each page; ``log_emission`` has shape (n_blocks, n_labels) and
     ``pages`` are the blocks' page slices. Each page's path is exactly :func:`viterbi` of that page."""
     path = np.zeros(len(log_emission), dtype=np.int64)
-    for group in _groups(pages):
+    for group in page_groups(pages):
         starts = np.array([pages[k].start for k in group])
         lengths = np.array([pages[k].stop - pages[k].start for k in group])
         emission = log_emission[_padded_index(starts, lengths, right=False)]  # (pages, steps, labels)
@@ -99,7 +106,7 @@ def posteriors_pages(
     start = np.exp(log_start - np.max(log_start))
     trans = np.exp(log_trans - np.max(log_trans))
     emission_all = np.exp(log_emission - log_emission.max(axis=1, keepdims=True)) if n else log_emission
-    for group in _groups(pages):
+    for group in page_groups(pages):
         starts = np.array([pages[g].start for g in group])
         lengths = np.array([pages[g].stop - pages[g].start for g in group])
         left = _padded_index(starts, lengths, right=False)

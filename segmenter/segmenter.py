@@ -130,7 +130,7 @@ class Segmenter:
             yield from self._segment_batch(batch)
 
     def _segment_batch(self, texts: list[str]) -> Iterator[list[Segment]]:
-        pages = [_renumber(split_blocks(text), k) for k, text in enumerate(texts)]
+        pages = [split_blocks(text, page=k) for k, text in enumerate(texts)]  # numbered as _renumber does
         for text, blocks, (labels, scores, _) in zip(texts, pages, self._decode_pages(pages), strict=True):
             yield merge_blocks(text, blocks, labels, scores)
 

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from segmenter.blocks import Block
-from segmenter.features.context import page_slices, repeat_key, shifted, window_mean
+from segmenter.features.context import (
+    page_bounds,
+    page_slices,
+    repeat_key,
+    shifted_in_pages,
+    window_means_in_pages,
+)
 from segmenter.labels import LABELS
 
 OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -38,20 +44,18 @@ def twin_probabilities(blocks: Sequence[Block], probabilities: np.ndarray) -> np
 
 def stack_features(blocks: Sequence[Block], probabilities: np.ndarray) -> np.ndarray:
     """Second-stage inputs for every block, given the first stage's probabilities (same row order)."""
-    parts = []
-    for page in page_slices(blocks):
-        p = probabilities[page].astype(np.float32)
-        columns = [p]
-        columns += [shifted(p, k) for k in OFFSETS]
-        columns += [window_mean(p, r) for r in RADII]
-        columns.append(np.broadcast_to(p.mean(axis=0, keepdims=True), p.shape))
-        columns.append(twin_probabilities(blocks[page], p))
-        depth = np.array([[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in blocks[page]], dtype=np.float32)
-        columns.append(depth)
-        parts.append(np.hstack(columns))
-    if not parts:
+    pages = page_slices(blocks)
+    if not pages:
         return np.zeros((0, len(stack_feature_names())), dtype=np.float32)
-    return np.vstack(parts)
+    p = probabilities.astype(np.float32)
+    bounds = page_bounds(pages)
+    columns = [p]
+    columns += [shifted_in_pages(p, k, bounds) for k in OFFSETS]
+    columns += window_means_in_pages(p, pages, RADII)
+    columns.append(np.vstack([np.broadcast_to(p[page].mean(axis=0, keepdims=True), p[page].shape) for page in pages]))
+    columns.append(np.vstack([twin_probabilities(blocks[page], p[page]) for page in pages]))
+    columns.append(np.array([[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in blocks], dtype=np.float32))
+    return np.hstack(columns)
 
 
 def stack_feature_names() -> list[str]:

@@ -14,6 +14,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from segmenter.blocks import Block
+from segmenter.decoder import page_groups
 from segmenter.features.designed import DesignedFeatures
 
 
@@ -60,6 +61,57 @@ def reach_max(values: np.ndarray, reach: int, forward: bool) -> np.ndarray:
     out = np.zeros_like(values)
     for k in range(1, reach + 1):
         np.maximum(out, shifted(values, k if forward else -k), out=out)
+    return out
+
+
+def page_bounds(pages: Sequence[slice]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of a batch of pages: where its page starts and where it ends."""
+    lengths = [page.stop - page.start for page in pages]
+    return np.repeat([page.start for page in pages], lengths), np.repeat([page.stop for page in pages], lengths)
+
+
+def shifted_in_pages(values: np.ndarray, offset: int, bounds: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """:func:`shifted` of each page of a batch at once (``bounds`` from :func:`page_bounds`)."""
+    source = np.arange(len(values)) + offset
+    inside = (source >= bounds[0]) & (source < bounds[1])
+    out = np.zeros_like(values)
+    out[inside] = values[source[inside]]
+    return out
+
+
+def window_means_in_pages(values: np.ndarray, pages: Sequence[slice], radii: Sequence[int]) -> list[np.ndarray]:
+    """:func:`window_mean` of each page of a batch at once, for each radius.
+
+    The pages of a group of similar length are padded to one length so that one ``cumsum`` runs along
+    all of them; each page's running sums are the same additions in the same order as page by page.
+    """
+    out = [np.zeros_like(values) for _ in radii]
+    for group in page_groups(pages):
+        lengths = np.array([pages[k].stop - pages[k].start for k in group])
+        page_of = np.repeat(np.arange(len(group)), lengths)
+        rows = np.concatenate([np.arange(pages[k].start, pages[k].stop) for k in group])
+        local = rows - np.repeat([pages[k].start for k in group], lengths)
+        padded = np.zeros((len(group), int(lengths.max()), values.shape[1]), dtype=values.dtype)
+        padded[page_of, local] = values[rows]
+        cumulative = np.zeros((len(group), padded.shape[1] + 1, values.shape[1]), dtype=np.float64)
+        cumulative[:, 1:] = np.cumsum(padded, axis=1)
+        n = lengths[page_of]
+        for r, radius in enumerate(radii):
+            lo = np.clip(local - radius, 0, n)
+            hi = np.clip(local + radius + 1, 0, n)
+            total = cumulative[page_of, hi] - cumulative[page_of, lo] - values[rows]
+            count = np.maximum(hi - lo - 1, 1)[:, None]
+            out[r][rows] = (total / count).astype(values.dtype)
+    return out
+
+
+def reach_max_in_pages(
+    values: np.ndarray, reach: int, forward: bool, bounds: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """:func:`reach_max` of each page of a batch at once."""
+    out = np.zeros_like(values)
+    for k in range(1, reach + 1):
+        np.maximum(out, shifted_in_pages(values, k if forward else -k, bounds), out=out)
     return out
 
 
@@ -145,19 +197,20 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
     def transform(self, blocks: Sequence[Block]) -> np.ndarray:
         """Return a dense array of shape (n_blocks, n_features_out_)."""
         own = self._designed().fit(blocks).transform(blocks)
-        parts = []
-        for page in page_slices(blocks):
-            values = own[page]
-            columns = [values]
-            columns += [shifted(values, k) for k in self.offsets]
-            columns += [window_mean(values, r) for r in self.radii]
-            if self.reach > 0:
-                marks = values[:, self._reach_columns()]
-                columns += [reach_max(marks, self.reach, forward=False), reach_max(marks, self.reach, forward=True)]
-            columns.append(repeat_flags(blocks[page]))
-            parts.append(np.hstack(columns))
-        width = len(self.get_feature_names_out())
-        return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, width), dtype=np.float32)
+        pages = page_slices(blocks)
+        if not pages:
+            return np.zeros((0, len(self.get_feature_names_out())), dtype=np.float32)
+        # All pages at once; each column is what the page-by-page function (shifted, window_mean,
+        # reach_max) gives on each page.
+        bounds = page_bounds(pages)
+        columns = [own]
+        columns += [shifted_in_pages(own, k, bounds) for k in self.offsets]
+        columns += window_means_in_pages(own, pages, self.radii)
+        if self.reach > 0:
+            marks = own[:, self._reach_columns()]
+            columns += [reach_max_in_pages(marks, self.reach, forward, bounds) for forward in (False, True)]
+        columns.append(np.vstack([repeat_flags(blocks[page]) for page in pages]))
+        return np.hstack(columns).astype(np.float32)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Readable names: ``cue``, ``prev1:cue``, ``next2:cue``, ``win3:cue``, repeat flags."""

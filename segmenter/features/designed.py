@@ -3,6 +3,10 @@
 Each cue is a small function of a block, valued in [0, 1] (or a few counts squashed into it), so the
 family needs no fitted scaling and a model file needs nothing but the classifier's weights. The cues are
 grouped (``GROUPS``) so that experiments can ablate one group at a time.
+
+The cues are computed a batch of blocks at a time, one column per cue: character classes are counted
+over the code points of all blocks at once, and each pattern is tried only where it can match
+(:mod:`segmenter.features.scan`); every value is the one the per-block definition gives.
 """
 
 from __future__ import annotations
@@ -10,36 +14,61 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from segmenter.blocks import Block
+from segmenter.features.scan import HintedPattern, Starts, TextBatch, word_list_starts
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)
+def _words(pattern: str) -> HintedPattern:
+    return HintedPattern(re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE), word_list_starts(pattern))
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'\-]*(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,6},?\s*(?:\([A-Za-z .\-]+\)\s*)?"
-    r"(?:--|—|–|-|:)\s"
+_DATELINE = HintedPattern(
+    re.compile(
+        r"^[A-Z][A-Za-z.'\-]*(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,6},?\s*(?:\([A-Za-z .\-]+\)\s*)?"
+        r"(?:--|—|–|-|:)\s"
+    ),
+    Starts(line_start="[A-Z]", requires="-—–:"),
 )
-_CAPS_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,5},?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
+_CAPS_DATELINE = HintedPattern(
+    re.compile(
+        r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+(?:[A-Z][A-Za-z.'\-]*|\d{1,4}\.?)){0,5},?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
+    ),
+    Starts(line_start="[A-Z]", requires="-—–"),
 )
-_AGENCY = re.compile(r"\((?:AP|Reuters|UPI|AFP|Xinhua|TASS|CNN|BBC|dpa|Bloomberg|IANS|PTI|ANI|RIA)\)")
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z]", re.UNICODE)
+_AGENCY = HintedPattern(
+    re.compile(r"\((?:AP|Reuters|UPI|AFP|Xinhua|TASS|CNN|BBC|dpa|Bloomberg|IANS|PTI|ANI|RIA)\)"),
+    Starts(literals=("(",)),
+)
+_BYLINE = HintedPattern(
+    re.compile(r"^(?:By|BY|Written by|Reporting by)\s+[A-Z]", re.UNICODE), Starts(line_start="[BWR]")
+)
 _OUTLET = _words(
     r"Associated Press|Reuters|Xinhua|AFP|Agence France|Bloomberg|BBC News|CNN|New York Times|Washington Post|"
     r"Guardian|Staff Writer|Correspondent|News Service|Press Association|Al Jazeera|TASS|UPI"
 )
-_PUBLISHED = re.compile(r"^(?:Published|Updated|Posted|Last updated|First published)\b", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"\((?:Reporting|Additional reporting|Writing|Editing) by|contributed to this report|\bEditing by\b|"
-    r"\bPhoto(?:graph)?:|\(AP Photo|via AP\)|Getty Images|\bFile photo\b",
-    re.IGNORECASE,
+_PUBLISHED = HintedPattern(
+    re.compile(r"^(?:Published|Updated|Posted|Last updated|First published)\b", re.IGNORECASE),
+    Starts(line_start="[PpUuLlFf]"),
+)
+_CREDIT = HintedPattern(
+    re.compile(
+        r"\((?:Reporting|Additional reporting|Writing|Editing) by|contributed to this report|\bEditing by\b|"
+        r"\bPhoto(?:graph)?:|\(AP Photo|via AP\)|Getty Images|\bFile photo\b",
+        re.IGNORECASE,
+    ),
+    Starts(
+        words=frozenset({"editing by", "file photo"}),
+        word_prefixes=("photo",),
+        word_suffixes=("contributed to", "via ap", "getty"),
+        literals=("(",),
+    ),
 )
 _REPORTING = _words(
     r"said|says|told|according to|reported|announced|added|stated|confirmed|declined to comment|"
@@ -50,12 +79,23 @@ _OFFICIAL = _words(
     r"Council|Committee|Senator|Governor|Excellency|His Excellency|State Councilor|Vice President|Premier|"
     r"Chancellor|Ambassador|Commission|Parliament|Congress"
 )
-_RELEASE = re.compile(
-    r"For Immediate Release|Office of the Press Secretary|Press Release|PRESS RELEASE|\bRELEASE:|"
-    r"^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$|^\s*Contact:|\bMedia Contact\b|^THE WHITE HOUSE|\bStatement (?:by|from|of)\b|"
-    r"\bReadout\b|\bFact Sheet\b|\bFACT SHEET\b|\bEmbargoed\b|\bFOR RELEASE\b|\bNews Release\b|"
-    r"\bRemarks by\b|\bJoint Statement\b|\bCommuniqu",
-    re.IGNORECASE | re.MULTILINE,
+_RELEASE = HintedPattern(
+    re.compile(
+        r"For Immediate Release|Office of the Press Secretary|Press Release|PRESS RELEASE|\bRELEASE:|"
+        r"^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$|^\s*Contact:|\bMedia Contact\b|^THE WHITE HOUSE|\bStatement (?:by|from|of)\b|"
+        r"\bReadout\b|\bFact Sheet\b|\bFACT SHEET\b|\bEmbargoed\b|\bFOR RELEASE\b|\bNews Release\b|"
+        r"\bRemarks by\b|\bJoint Statement\b|\bCommuniqu",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    Starts(
+        words=frozenset(
+            {"release", "media contact", "statement by", "statement from", "statement of", "readout", "fact sheet",
+             "embargoed", "for release", "news release", "remarks by", "joint statement"}
+        ),
+        word_prefixes=("communiqu",),
+        word_suffixes=("for immediate", "office of", "press"),
+        line_start=r"[\s#\-CcTt]",
+    ),
 )
 _OFFICIAL_WE = _words(
     r"we will continue|we welcome|we call on|we strongly|we reaffirm|the United States will|our commitment|"
@@ -63,8 +103,13 @@ _OFFICIAL_WE = _words(
     r"bilateral|multilateral|cooperation|partnership|delegation|the two sides|both sides|"
     r"stands ready|condemns|strongly condemn"
 )
-_TRANSCRIPT = re.compile(r"^(?:Q|Question|A|Answer)\s*[:.]\s|^(?:MR|MS|MRS|DR|SECRETARY|PRESIDENT)\.?\s+[A-Z]+\s*:|"
-                         r"^[A-Z][A-Z .'\-]{2,30}:\s")
+_TRANSCRIPT = HintedPattern(
+    re.compile(
+        r"^(?:Q|Question|A|Answer)\s*[:.]\s|^(?:MR|MS|MRS|DR|SECRETARY|PRESIDENT)\.?\s+[A-Z]+\s*:|"
+        r"^[A-Z][A-Z .'\-]{2,30}:\s"
+    ),
+    Starts(line_start="[A-Z]", requires=":."),
+)
 _FIRST_SINGULAR = _words(r"I|I'm|I've|I'd|I'll|me|my|mine|myself|im|ive")
 _FIRST_PLURAL = _words(r"we|we're|we've|us|our|ours")
 _SECOND = _words(r"you|you're|your|yours|yourself|u|ya")
@@ -78,25 +123,53 @@ _EVALUATIVE = _words(
     r"hilarious|pathetic|sad|funny|joke|insane|crazy|dumb|moron|clown|fuck\w*|bs|lame|naive|hypocrit\w*|"
     r"propaganda|agree|disagree|wrong|right\?|obviously|clearly|of course|nice|cool|wow|yeah|yes|no way"
 )
-_INFORMAL = re.compile(r"\b(?:lol|lmao|rofl|imo|imho|btw|afaik|iirc|tbh|smh|ok|yeah|nah|gonna|wanna|dunno)\b|"
-                       r"[!?]{2,}|\.\.\.|:\)|:\(|;\)|:D|\bxD\b", re.IGNORECASE)
-_QUOTE_INTRO = re.compile(
-    r"^(?:Quote:?|Originally Posted by\b)|\b(?:said|wrote|writes|posted):\s*$|^In (?:article|message)\b|"
-    r"\bClick to expand\b|^> ?\S.*\bwrote:$|\bsaid:$", re.IGNORECASE
+_INFORMAL = HintedPattern(
+    re.compile(
+        r"\b(?:lol|lmao|rofl|imo|imho|btw|afaik|iirc|tbh|smh|ok|yeah|nah|gonna|wanna|dunno)\b|"
+        r"[!?]{2,}|\.\.\.|:\)|:\(|;\)|:D|\bxD\b",
+        re.IGNORECASE,
+    ),
+    Starts(
+        words=frozenset(("lol", "lmao", "rofl", "imo", "imho", "btw", "afaik", "iirc", "tbh", "smh", "ok", "yeah",
+                         "nah", "gonna", "wanna", "dunno", "xd")),
+        literals=("!!", "!?", "?!", "??", "...", ":)", ":(", ";)", ":d"),
+    ),
 )
-_KEY_VALUE = re.compile(r"^[A-Z][A-Za-z\-]{1,25}:\s+\S")
-_MAIL_HEADER = re.compile(
-    r"^(?:From|Subject|Organization|Organisation|Lines|Date|Newsgroups|Message-ID|Reply-To|Sender|"
-    r"NNTP-Posting-Host|Nntp-Posting-Host|Keywords|Summary|Distribution|Expires|References|Path|"
-    r"X-[A-Za-z\-]+|Article-I\.D\.|Followup-To|Approved):\s", re.IGNORECASE
+_QUOTE_INTRO = HintedPattern(
+    re.compile(
+        r"^(?:Quote:?|Originally Posted by\b)|\b(?:said|wrote|writes|posted):\s*$|^In (?:article|message)\b|"
+        r"\bClick to expand\b|^> ?\S.*\bwrote:$|\bsaid:$",
+        re.IGNORECASE,
+    ),
+    Starts(words=frozenset({"said", "wrote", "writes", "posted", "click to"}), line_start="[QqOoIi>]"),
 )
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+|<[^>\s]+@[^>\s]+>")
-_URL = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.gov\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b" + _MONTH + r"\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+" + _MONTH + r"\s+\d{4}\b|"
-    r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|"
-    r"years?)\s+ago\b|\b(?:Yesterday|Today) at\b"
+_KEY_VALUE = HintedPattern(re.compile(r"^[A-Z][A-Za-z\-]{1,25}:\s+\S"), Starts(line_start="[A-Z]", requires=":"))
+_MAIL_HEADER = HintedPattern(
+    re.compile(
+        r"^(?:From|Subject|Organization|Organisation|Lines|Date|Newsgroups|Message-ID|Reply-To|Sender|"
+        r"NNTP-Posting-Host|Nntp-Posting-Host|Keywords|Summary|Distribution|Expires|References|Path|"
+        r"X-[A-Za-z\-]+|Article-I\.D\.|Followup-To|Approved):\s",
+        re.IGNORECASE,
+    ),
+    Starts(line_start="[FfSsOoLlDdNnMmRrKkEePpXxAa]", requires=":"),
+)
+_EMAIL = HintedPattern(re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+|<[^>\s]+@[^>\s]+>"), Starts(needs=("@",)))
+_URL = HintedPattern(
+    re.compile(r"https?://|www\.|\.com\b|\.org\b|\.gov\b", re.IGNORECASE),
+    Starts(word_suffixes=("http", "https", "www"), literals=(".com", ".org", ".gov")),
+)
+_DATE = HintedPattern(
+    re.compile(
+        r"\b" + _MONTH + r"\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+" + _MONTH + r"\s+\d{4}\b|"
+        r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
+        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|"
+        r"years?)\s+ago\b|\b(?:Yesterday|Today) at\b"
+    ),
+    Starts(
+        words=frozenset({"yesterday at", "today at"}),
+        word_prefixes=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        digit_words=True,
+    ),
 )
 _CHROME_WORDS = _words(
     r"Reply|Quote|Report|Share|Like|Likes|Reactions?|Reaction score|Joined|Messages|Posts|Points|Location|"
@@ -104,10 +177,38 @@ _CHROME_WORDS = _words(
     r"Search|Home|Menu|Next|Prev|Previous|Page \d+ of \d+|Unread|Watch|Follow|Upvote|Downvote|Award|"
     r"level \d+|Moderator|Administrator|Senior Member|Registered User|Banned|Online|Offline|views|replies"
 )
-_SIGNATURE_SEP = re.compile(r"^(?:--|-- |__+|={3,}|-{3,}|\*{3,})\s*$")
-_SNIP = re.compile(r"^\s*(?:\[?\s*(?:\.\.\.|…|snip|SNIP|snipped|deleted|edited)\s*\]?|\((?:\.\.\.|…|snip)\))\s*$")
+_SIGNATURE_SEP = HintedPattern(re.compile(r"^(?:--|-- |__+|={3,}|-{3,}|\*{3,})\s*$"), Starts(line_start="[-_=*]"))
+_SNIP = HintedPattern(
+    re.compile(r"^\s*(?:\[?\s*(?:\.\.\.|…|snip|SNIP|snipped|deleted|edited)\s*\]?|\((?:\.\.\.|…|snip)\))\s*$"),
+    Starts(line_start=r"[\s\[.…sSde(]"),
+)
+#: What a word is for the word counts (``n_words``, ``title_ratio``); counted by ``_Batch`` over code points.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_TOKEN = re.compile(r"\S+")
+
+# Per-code-point flags of the basic multilingual plane, from the same str methods the definitions use.
+_ALPHA, _UPPER, _DIGIT, _ASCII_LETTER, _WORD_CHAR = 1, 2, 4, 8, 16
+
+
+@cache
+def _bmp_flags() -> np.ndarray:
+    chars = [chr(c) for c in range(0x10000)]
+    flags = np.array([c.isalpha() for c in chars], dtype=np.uint8) * _ALPHA
+    flags |= np.array([c.isupper() for c in chars], dtype=np.uint8) * _UPPER
+    flags |= np.array([c.isdigit() for c in chars], dtype=np.uint8) * _DIGIT
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        flags[ord(c)] |= _ASCII_LETTER | _WORD_CHAR
+    flags[ord("'")] |= _WORD_CHAR
+    flags[ord("-")] |= _WORD_CHAR
+    return flags
+
+
+def _char_flags(codepoints: np.ndarray) -> np.ndarray:
+    flags = _bmp_flags()[np.minimum(codepoints, 0xFFFF)]
+    astral = np.flatnonzero(codepoints > 0xFFFF)
+    for i in astral.tolist():
+        c = chr(int(codepoints[i]))
+        flags[i] = c.isalpha() * _ALPHA | c.isupper() * _UPPER | c.isdigit() * _DIGIT
+    return flags
 
 
 def _squash(count: float, scale: float = 1.0) -> float:
@@ -119,62 +220,171 @@ def _ratio(count: int, total: int) -> float:
     return count / total if total else 0.0
 
 
-class _Cues:
-    """Cheap facts about one block's text, computed once and shared by the cue functions."""
-
-    __slots__ = ("block", "body", "words", "n_words", "n_chars", "n_letters", "n_upper")
-
-    def __init__(self, block: Block) -> None:
-        self.block = block
-        self.body = block.body
-        self.words = _WORD.findall(self.body)
-        self.n_words = len(self.words)
-        self.n_chars = len(self.body)
-        self.n_letters = sum(ch.isalpha() for ch in self.body)
-        self.n_upper = sum(ch.isupper() for ch in self.body)
+def _each(fn: Callable[..., float], *columns: np.ndarray) -> np.ndarray:
+    """``fn`` of each row's values as Python numbers (bit for bit what per-block code gives), once per
+    distinct row; rows whose first value is 0 map to 0 without a call (``fn`` must give 0 there)."""
+    out = np.zeros(len(columns[0]), dtype=np.float64)
+    rows = np.flatnonzero(columns[0])
+    if len(rows):
+        values = list(zip(*(c[rows].tolist() for c in columns), strict=True))
+        memo: dict[tuple, float] = {}
+        out[rows] = [memo[v] if v in memo else memo.setdefault(v, fn(*v)) for v in values]
+    return out
 
 
-def _count(pattern: re.Pattern[str]) -> Callable[[_Cues], float]:
-    return lambda c: _squash(len(pattern.findall(c.body)))
+@dataclass(frozen=True)
+class _Scan:
+    """A pattern to count in each block's body (or raw text); ``first_only``: whether it matches at all."""
+
+    pattern: HintedPattern
+    on_raw: bool = False
+    first_only: bool = False
 
 
-def _rate(pattern: re.Pattern[str], scale: float = 0.05) -> Callable[[_Cues], float]:
-    return lambda c: _squash(_ratio(len(pattern.findall(c.body)), max(c.n_words, 1)), scale)
+class _Batch:
+    """Facts about a batch of blocks, one array per fact, computed once and shared by the cue columns."""
+
+    def __init__(self, blocks: Sequence[Block], scans: Sequence[_Scan]) -> None:
+        self.blocks = list(blocks)
+        self.bodies = [b.body for b in self.blocks]
+        self.body_text = TextBatch(self.bodies)
+        self.matches: dict[_Scan, np.ndarray] = {}
+        self._attributes: dict[str, np.ndarray] = {}
+        for on_raw in (False, True):
+            group = list(dict.fromkeys(s for s in scans if s.on_raw == on_raw))
+            if group:
+                # A text and its body differ by quote markers and white space, never by exotic characters.
+                text = TextBatch([b.text for b in self.blocks], self.body_text.exotic) if on_raw else self.body_text
+                counts = text.count([s.pattern for s in group], [s.first_only for s in group])
+                self.matches.update(zip(group, counts, strict=True))
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    @cached_property
+    def n_chars(self) -> np.ndarray:
+        return self.body_text.lengths
+
+    @cached_property
+    def _flags(self) -> np.ndarray:
+        return _char_flags(self.body_text.codepoints)
+
+    def _per_block(self, mask: np.ndarray) -> np.ndarray:
+        cumulative = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
+        starts = self.body_text.offsets
+        return cumulative[starts + self.n_chars] - cumulative[starts]
+
+    @cached_property
+    def n_letters(self) -> np.ndarray:
+        return self._per_block((self._flags & _ALPHA) != 0)
+
+    @cached_property
+    def n_upper(self) -> np.ndarray:
+        return self._per_block((self._flags & _UPPER) != 0)
+
+    @cached_property
+    def n_digits(self) -> np.ndarray:
+        return self._per_block((self._flags & _DIGIT) != 0)
+
+    @cached_property
+    def _word_starts(self) -> np.ndarray:
+        """Where the matches of ``_WORD`` begin: the first ASCII letter of each run of ``[A-Za-z'\\-]``."""
+        in_word = (self._flags & _WORD_CHAR) != 0
+        run_start = in_word.copy()
+        run_start[1:] &= ~in_word[:-1]
+        run = np.cumsum(run_start)
+        letters = np.flatnonzero(self._flags & _ASCII_LETTER)
+        first = np.ones(len(letters), dtype=bool)
+        first[1:] = run[letters[1:]] != run[letters[:-1]]
+        return letters[first]
+
+    @cached_property
+    def n_words(self) -> np.ndarray:
+        return np.bincount(self.body_text.block_of(self._word_starts), minlength=len(self))
+
+    @cached_property
+    def n_title(self) -> np.ndarray:
+        capital = (self._flags[self._word_starts] & _UPPER) != 0
+        return np.bincount(self.body_text.block_of(self._word_starts[capital]), minlength=len(self))
+
+    @cached_property
+    def last_char(self) -> list[str]:
+        """The last non-space character of each body ('' if none)."""
+        return [body.rstrip()[-1:] for body in self.bodies]
+
+    @cached_property
+    def first_char(self) -> list[str]:
+        return [body[:1] for body in self.bodies]
+
+    def attribute(self, name: str) -> np.ndarray:
+        if name not in self._attributes:
+            self._attributes[name] = np.array([getattr(b, name) for b in self.blocks], dtype=np.int64)
+        return self._attributes[name]
 
 
-def _has(pattern: re.Pattern[str], on_raw: bool = False) -> Callable[[_Cues], float]:
-    return lambda c: float(bool(pattern.search(c.block.text if on_raw else c.body)))
+def _column(values: Sequence[float | bool]) -> np.ndarray:
+    return np.array(values, dtype=np.float64)
 
 
-def _title_ratio(c: _Cues) -> float:
-    return _ratio(sum(w[0].isupper() for w in c.words), c.n_words)
+@dataclass(frozen=True)
+class _PatternCue:
+    """A cue computed from the matches of one pattern: ``value(matches, batch)``."""
+
+    scan: _Scan
+    value: Callable[[np.ndarray, _Batch], np.ndarray]
+
+    def __call__(self, batch: _Batch) -> np.ndarray:
+        return self.value(batch.matches[self.scan], batch)
 
 
-def _terminal(chars: str) -> Callable[[_Cues], float]:
-    return lambda c: float(c.body.rstrip()[-1:] in chars) if c.body.strip() else 0.0
+def _count(pattern: HintedPattern) -> _PatternCue:
+    return _PatternCue(_Scan(pattern), lambda m, b: _each(_squash, m))
 
 
-#: name -> (group, function of the block's cues)
-CUES: dict[str, tuple[str, Callable[[_Cues], float]]] = {
+def _rate(pattern: HintedPattern, scale: float = 0.05) -> _PatternCue:
+    return _PatternCue(
+        _Scan(pattern), lambda m, b: _each(lambda k, n: _squash(_ratio(k, max(n, 1)), scale), m, b.n_words)
+    )
+
+
+def _has(pattern: HintedPattern, on_raw: bool = False) -> _PatternCue:
+    return _PatternCue(_Scan(pattern, on_raw, first_only=True), lambda m, b: (m > 0).astype(np.float64))
+
+
+def _title_ratio(b: _Batch) -> np.ndarray:
+    return np.divide(b.n_title, b.n_words, out=np.zeros(len(b)), where=b.n_words > 0)
+
+
+def _terminal(chars: str) -> Callable[[_Batch], np.ndarray]:
+    return lambda b: _column([bool(last) and last in chars for last in b.last_char])
+
+
+def _log_scaled(count: np.ndarray, scale: float) -> np.ndarray:
+    values, inverse = np.unique(count, return_inverse=True)
+    return np.array([min(math.log1p(v) / scale, 1.0) for v in values.tolist()], dtype=np.float64)[inverse]
+
+
+#: name -> (group, function of a batch giving the cue's column)
+CUES: dict[str, tuple[str, Callable[[_Batch], np.ndarray]]] = {
     # length and shape
-    "log_chars": ("shape", lambda c: min(math.log1p(c.n_chars) / 8.0, 1.0)),
-    "log_words": ("shape", lambda c: min(math.log1p(c.n_words) / 6.0, 1.0)),
-    "one_or_two_words": ("shape", lambda c: float(c.n_words <= 2)),
-    "short_line": ("shape", lambda c: float(c.n_words <= 6)),
-    "long_line": ("shape", lambda c: float(c.n_words >= 40)),
-    "upper_ratio": ("shape", lambda c: _ratio(c.n_upper, c.n_letters)),
-    "all_caps": ("shape", lambda c: float(c.n_letters >= 4 and c.n_upper == c.n_letters)),
+    "log_chars": ("shape", lambda b: _log_scaled(b.n_chars, 8.0)),
+    "log_words": ("shape", lambda b: _log_scaled(b.n_words, 6.0)),
+    "one_or_two_words": ("shape", lambda b: b.n_words <= 2),
+    "short_line": ("shape", lambda b: b.n_words <= 6),
+    "long_line": ("shape", lambda b: b.n_words >= 40),
+    "upper_ratio": ("shape", lambda b: np.divide(b.n_upper, b.n_letters, out=np.zeros(len(b)), where=b.n_letters > 0)),
+    "all_caps": ("shape", lambda b: (b.n_letters >= 4) & (b.n_upper == b.n_letters)),
     "title_ratio": ("shape", _title_ratio),
-    "digit_ratio": ("shape", lambda c: _ratio(sum(ch.isdigit() for ch in c.body), max(c.n_chars, 1))),
-    "letter_ratio": ("shape", lambda c: _ratio(c.n_letters, max(c.n_chars, 1))),
+    "digit_ratio": ("shape", lambda b: b.n_digits / np.maximum(b.n_chars, 1)),
+    "letter_ratio": ("shape", lambda b: b.n_letters / np.maximum(b.n_chars, 1)),
     "ends_period": ("shape", _terminal(".\"'”’)")),
     "ends_question": ("shape", _terminal("?")),
     "ends_exclaim": ("shape", _terminal("!")),
     "ends_colon": ("shape", _terminal(":")),
-    "ends_open": ("shape", lambda c: float(bool(c.body) and c.body.rstrip()[-1:].isalnum())),
-    "starts_lower": ("shape", lambda c: float(c.body[:1].islower())),
-    "starts_quote_mark": ("shape", lambda c: float(c.body[:1] in "\"“'‘")),
-    "indented": ("shape", lambda c: float(c.block.text[:1] in " \t")),
+    "ends_open": ("shape", lambda b: _column([last.isalnum() for last in b.last_char])),
+    "starts_lower": ("shape", lambda b: _column([first.islower() for first in b.first_char])),
+    "starts_quote_mark": ("shape", lambda b: _column([first in "\"“'‘" for first in b.first_char])),
+    "indented": ("shape", lambda b: _column([block.text[:1] in " \t" for block in b.blocks])),
     # news conventions
     "dateline": ("news", _has(_DATELINE)),
     "caps_dateline": ("news", _has(_CAPS_DATELINE)),
@@ -197,29 +407,29 @@ CUES: dict[str, tuple[str, Callable[[_Cues], float]]] = {
     "hedges": ("voice", _rate(_HEDGE)),
     "evaluative": ("voice", _rate(_EVALUATIVE)),
     "informal": ("voice", _count(_INFORMAL)),
-    "question_marks": ("voice", lambda c: _squash(c.body.count("?"))),
-    "exclamations": ("voice", lambda c: _squash(c.body.count("!"))),
+    "question_marks": ("voice", lambda b: _each(_squash, np.array([body.count("?") for body in b.bodies]))),
+    "exclamations": ("voice", lambda b: _each(_squash, np.array([body.count("!") for body in b.bodies]))),
     # quoting and forum chrome
-    "quote_depth_1": ("chrome", lambda c: float(c.block.quote_depth == 1)),
-    "quote_depth_2plus": ("chrome", lambda c: float(c.block.quote_depth >= 2)),
+    "quote_depth_1": ("chrome", lambda b: b.attribute("quote_depth") == 1),
+    "quote_depth_2plus": ("chrome", lambda b: b.attribute("quote_depth") >= 2),
     "quote_intro": ("chrome", _has(_QUOTE_INTRO)),
     "key_value": ("chrome", _has(_KEY_VALUE)),
     "mail_header": ("chrome", _has(_MAIL_HEADER)),
     "email": ("chrome", _has(_EMAIL)),
     "url": ("chrome", _has(_URL)),
     "date_or_time": ("chrome", _has(_DATE)),
-    "chrome_words": ("chrome", lambda c: _ratio(len(_CHROME_WORDS.findall(c.body)), max(c.n_words, 1))),
+    "chrome_words": ("chrome", _PatternCue(_Scan(_CHROME_WORDS), lambda m, b: m / np.maximum(b.n_words, 1))),
     "signature_sep": ("chrome", _has(_SIGNATURE_SEP, on_raw=True)),
     "snip": ("chrome", _has(_SNIP)),
-    "no_letters": ("chrome", lambda c: float(c.n_letters == 0)),
+    "no_letters": ("chrome", lambda b: b.n_letters == 0),
     # layout
-    "gap_before": ("layout", lambda c: float(c.block.gap_before > 0)),
-    "big_gap_before": ("layout", lambda c: float(c.block.gap_before > 1)),
-    "position": ("layout", lambda c: c.block.position),
-    "first_block": ("layout", lambda c: float(c.block.index == 0)),
-    "last_block": ("layout", lambda c: float(c.block.index == c.block.n_blocks - 1)),
-    "near_start": ("layout", lambda c: float(c.block.index < 5)),
-    "near_end": ("layout", lambda c: float(c.block.n_blocks - c.block.index <= 3)),
+    "gap_before": ("layout", lambda b: b.attribute("gap_before") > 0),
+    "big_gap_before": ("layout", lambda b: b.attribute("gap_before") > 1),
+    "position": ("layout", lambda b: b.attribute("index") / np.maximum(b.attribute("n_blocks") - 1, 1)),
+    "first_block": ("layout", lambda b: b.attribute("index") == 0),
+    "last_block": ("layout", lambda b: b.attribute("index") == b.attribute("n_blocks") - 1),
+    "near_start": ("layout", lambda b: b.attribute("index") < 5),
+    "near_end": ("layout", lambda b: b.attribute("n_blocks") - b.attribute("index") <= 3),
 }
 
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(group for group, _ in CUES.values()))
@@ -237,7 +447,7 @@ class DesignedFeatures(TransformerMixin, BaseEstimator):
     def __init__(self, groups: Sequence[str] | None = None) -> None:
         self.groups = groups
 
-    def _selected(self) -> list[tuple[str, Callable[[_Cues], float]]]:
+    def _selected(self) -> list[tuple[str, Callable[[_Batch], np.ndarray]]]:
         keep = set(self.groups) if self.groups is not None else set(GROUPS)
         return [(name, fn) for name, (group, fn) in CUES.items() if group in keep]
 
@@ -250,9 +460,11 @@ class DesignedFeatures(TransformerMixin, BaseEstimator):
         """Return an array of shape (n_blocks, n_cues)."""
         selected = self._selected()
         out = np.zeros((len(blocks), len(selected)), dtype=np.float32)
-        for i, block in enumerate(blocks):
-            cues = _Cues(block)
-            out[i] = [fn(cues) for _, fn in selected]
+        if not len(blocks):
+            return out
+        batch = _Batch(blocks, [fn.scan for _, fn in selected if isinstance(fn, _PatternCue)])
+        for j, (_, fn) in enumerate(selected):
+            out[:, j] = fn(batch)
         return out
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -21,24 +22,57 @@ from segmenter.blocks import Block
 _DIGITS = re.compile(r"\d")
 _SHAPE_RUNS = [(re.compile(r"[A-Z]+"), "A"), (re.compile(r"[a-z]+"), "a"), (re.compile(r"\d+"), "0")]
 _TOKEN = re.compile(r"\S+")
+#: Word n-gram tokens: runs of word characters and single other non-space characters. These are the
+#: tokens of scikit-learn's ``(?u)\b\w+\b|[^\w\s]`` (a scan only reaches a run at its start), found faster.
+_WORD_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _normalise(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 
 
-# A capitalised word inside a sentence is a name (of a person, place or body): topic, not genre.
-_NAME = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
+# A capitalised word inside a sentence is a name (of a person, place or body): topic, not genre. The same
+# matches as r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*", but opening with [A-Z] lets the regex
+# engine skip to capitals instead of trying the look-behind at every position.
+_NAME = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[a-z]+(?:[- ][A-Z][a-z]+)*")
+
+
+#: ``_normalise`` of one word; words repeat, so it is cached.
+_normalise_word = lru_cache(maxsize=1 << 16)(_normalise)
 
 
 def _normalise_masking_names(text: str) -> str:
     return _normalise(_NAME.sub("Xname", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(token: str) -> str:
     for pattern, symbol in _SHAPE_RUNS:
         token = pattern.sub(symbol, token)
     return token[:6]
+
+
+def hash_token_lists(hasher: FeatureHasher, token_lists: list[list[str]]) -> sp.csr_matrix:
+    """``hasher.transform(token_lists)`` (a hasher of strings without alternating signs), hashing each
+    distinct token of the batch once: tokens repeat, and hashing them is the costly part."""
+    if not token_lists:
+        return hasher.transform(token_lists)  # raises as scikit-learn does
+    flat = [token for tokens in token_lists for token in tokens]
+    distinct = list(dict.fromkeys(flat))
+    if not distinct:
+        return sp.csr_matrix((len(token_lists), hasher.n_features), dtype=hasher.dtype)
+    # Hashed as (token, 1) pairs, which is what a string hasher does with each token, without the generator it
+    # wraps around every row.
+    pairs = FeatureHasher(hasher.n_features, input_type="pair", dtype=hasher.dtype, alternate_sign=False)
+    columns = dict(zip(distinct, pairs.transform([[(token, 1)] for token in distinct]).indices.tolist(), strict=True))
+    indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
+    np.cumsum([len(tokens) for tokens in token_lists], out=indptr[1:])
+    indices = np.fromiter(map(columns.__getitem__, flat), dtype=np.int32, count=len(flat))
+    matrix = sp.csr_matrix(
+        (np.ones(len(flat), dtype=hasher.dtype), indices, indptr), shape=(len(token_lists), hasher.n_features)
+    )
+    matrix.sum_duplicates()  # as FeatureHasher does: adds up repeated tokens, sorts the indices
+    return matrix
 
 
 class HashedTokens(TransformerMixin, BaseEstimator):
@@ -90,14 +124,19 @@ class WordNgrams(HashedTokens):
 
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
-            n_features=self.n_features,
-            ngram_range=tuple(self.ngram_range),
-            preprocessor=_normalise_masking_names if self.mask_names else _normalise,
-            token_pattern=r"(?u)\b\w+\b|[^\w\s]",
-            alternate_sign=False,
-            norm="l2",
-            dtype=np.float32,
+            n_features=self.n_features, analyzer=self._analyze, alternate_sign=False, norm="l2", dtype=np.float32
         )
+
+    def _analyze(self, text: str) -> list[str]:
+        """The n-grams of a text, in scikit-learn's word analyzer's order (unigrams, then bigrams, ...)."""
+        tokens = _WORD_TOKEN.findall(_normalise_masking_names(text) if self.mask_names else _normalise(text))
+        low, high = self.ngram_range
+        if high == 1:
+            return tokens
+        grams = list(tokens) if low == 1 else []
+        for n in range(max(low, 2), min(high, len(tokens)) + 1):
+            grams += map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False))
+        return grams
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Return a sparse matrix of shape (n_blocks, n_features)."""
@@ -132,13 +171,17 @@ class EdgeTokens(HashedTokens):
         return FeatureHasher(n_features=self.n_features, input_type="string", alternate_sign=False, dtype=np.float32)
 
     def block_tokens(self, block: Block) -> list[str]:
-        tokens = _TOKEN.findall(_normalise(block.body[:200]))
-        if not tokens:
+        # Lower-casing keeps white space where it is, so the words of the normalised text are the
+        # normalised words; str.split() cuts at the same white space as \S+.
+        body = block.body
+        head = body[:200].split(None, 2)
+        if not head:
             return ["empty"]
-        last = _normalise(block.body[-60:]).split()[-1] if block.body.strip() else ""
-        raw = _TOKEN.findall(block.body[:80])
-        shapes = " ".join(_shape(t) for t in raw[:3])
-        n = len(block.body.split())
+        tokens = [_normalise_word(t) for t in head[:2]]
+        last = _normalise_word(body[-60:].rsplit(None, 1)[-1]) if body.strip() else ""
+        raw = body[:80].split(None, 3)[:3]
+        shapes = " ".join(_shape(t) for t in raw)
+        n = len(body.split(None, 21))  # counts up to 22, all the length buckets need
         length = "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
         out = [
             f"first={tokens[0]}",
@@ -153,7 +196,7 @@ class EdgeTokens(HashedTokens):
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Return a sparse 0/1 matrix of shape (n_blocks, n_features)."""
-        return self._hasher().transform(self.block_tokens(block) for block in blocks).tocsr()
+        return hash_token_lists(self._hasher(), [self.block_tokens(block) for block in blocks])
 
     def _hash_one(self, token: str) -> sp.csr_matrix:
         return self._hasher().transform([[token]])
@@ -182,7 +225,7 @@ class HtmlStructure(HashedTokens):
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Return a sparse 0/1 matrix of shape (n_blocks, n_features)."""
-        return self._hasher().transform(list(block.html) for block in blocks).tocsr()
+        return hash_token_lists(self._hasher(), [list(block.html) for block in blocks])
 
     def _hash_one(self, token: str) -> sp.csr_matrix:
         return self._hasher().transform([[token]])
