@@ -23,8 +23,9 @@ def learn_transitions(sequences: Sequence[Sequence[int]], n_labels: int, smoothi
             start[seq[0]] += 1
         for a, b in zip(seq[:-1], seq[1:], strict=False):
             trans[a, b] += 1
-    log_start = np.log(start / start.sum())
-    log_trans = np.log(trans / trans.sum(axis=1, keepdims=True))
+    with np.errstate(divide="ignore", invalid="ignore"):  # an unseen transition is log(0) = -inf, on purpose
+        log_start = np.log(start / start.sum())
+        log_trans = np.log(trans / trans.sum(axis=1, keepdims=True))
     return log_start, log_trans
 
 
