@@ -17,8 +17,10 @@ import numpy as np
 
 from segmenter.classifier import BlockClassifier
 from segmenter.labels import LABELS
+from segmenter.stacking import stack_feature_names
 
-FORMAT_VERSION = 1
+#: Version of the model file's layout and feature schema; 2 dropped the page-mean stage-two columns.
+FORMAT_VERSION = 2
 _FITTED = ("intercept_", "stack_coef_", "stack_intercept_", "log_start_", "log_trans_")
 
 
@@ -79,6 +81,11 @@ def load_model(path: str | Path) -> tuple[BlockClassifier, dict]:
     if "format_version" not in arrays or "params" not in arrays:
         raise ModelError(f"{path}: not a segmenter model file (no format version); use one made by `segmenter train`")
     version = int(arrays["format_version"][0])
+    if version < FORMAT_VERSION:
+        raise ModelError(
+            f"{path}: model format {version} was made by an older segmenter whose features differ from this "
+            f"one's ({FORMAT_VERSION}); retrain it with `segmenter train`"
+        )
     if version > FORMAT_VERSION:
         raise ModelError(
             f"{path}: model format {version} is newer than this segmenter understands ({FORMAT_VERSION}); "
@@ -98,7 +105,9 @@ def load_model(path: str | Path) -> tuple[BlockClassifier, dict]:
         model.n_features_in_ = n_features
         model.classes_ = np.array(LABELS)
         expected = model.word_features + model.edge_features + model.html_features + len(model.feature_names())
-        if expected != n_features or model.intercept_.shape != (len(LABELS),):
+        stage_two = len(stack_feature_names()) if model.stack else 0
+        if (expected != n_features or model.intercept_.shape != (len(LABELS),)
+                or model.stack_coef_.shape != (len(LABELS), stage_two)):
             raise ValueError("array shapes do not match the parameters")
     except (KeyError, ValueError, TypeError, UnicodeDecodeError, IndexError) as err:
         raise ModelError(f"{path}: damaged model file ({err}); retrain it with `segmenter train`") from None

@@ -52,7 +52,6 @@ def stack_features(blocks: Sequence[Block], probabilities: np.ndarray) -> np.nda
     columns = [p]
     columns += [shifted_in_pages(p, k, bounds) for k in OFFSETS]
     columns += window_means_in_pages(p, pages, RADII)
-    columns.append(np.vstack([np.broadcast_to(p[page].mean(axis=0, keepdims=True), p[page].shape) for page in pages]))
     columns.append(np.vstack([twin_probabilities(blocks[page], p[page]) for page in pages]))
     columns.append(np.array([[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in blocks], dtype=np.float32))
     return np.hstack(columns)
@@ -65,7 +64,6 @@ def stack_feature_names() -> list[str]:
         names += [f"{'prev' if k < 0 else 'next'}{abs(k)}:p:{label}" for label in LABELS]
     for r in RADII:
         names += [f"win{r}:p:{label}" for label in LABELS]
-    names += [f"page_mean:p:{label}" for label in LABELS]
     names += [f"twin:p:{label}" for label in LABELS] + ["has_twin"]
     names += ["quoted", "gap_before", "first_block"]
     return names

@@ -370,7 +370,6 @@ def test_stage_two_columns_of_a_batch_equal_page_by_page(all_blocks):
     for page in page_slices(all_blocks):
         p = probabilities[page].astype(np.float32)
         columns = [p, *(shifted(p, k) for k in OFFSETS), *(window_mean(p, r) for r in RADII)]
-        columns.append(np.broadcast_to(p.mean(axis=0, keepdims=True), p.shape))
         columns.append(twin_probabilities(all_blocks[page], p))
         flags = [[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in all_blocks[page]]
         expected.append(np.hstack([*columns, np.array(flags, dtype=np.float32)]))

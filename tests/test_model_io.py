@@ -78,3 +78,10 @@ def test_pickled_payload_is_not_loaded(tmp_path):
     with pytest.raises(ModelError):
         load_model(path)
     assert zipfile.is_zipfile(path)
+
+
+def test_older_format_is_refused(tiny_model_path, tmp_path):
+    older = tmp_path / "older.npz"
+    _rewrite(tiny_model_path, older, format_version=np.array([FORMAT_VERSION - 1], dtype=np.int32))
+    with pytest.raises(ModelError, match="made by an older segmenter"):
+        load_model(older)

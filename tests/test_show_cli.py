@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from segmenter.cli import main
 from segmenter.formats import read_pages
+from segmenter.model_io import FORMAT_VERSION
 
 
 @pytest.fixture()
@@ -124,7 +125,7 @@ def test_info_shows_the_model_card(tiny_model_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"Model           {tiny_model_path} ({tiny_model_path.stat().st_size / 1000:.1f} kB)"
-    assert "Format version  1" in lines
+    assert f"Format version  {FORMAT_VERSION}" in lines
     assert "Labels          news, press_release, opinion, boilerplate" in lines
     assert re.search(r"^ +tiny +12 ", result.output, flags=re.MULTILINE)
     assert re.search(r"^Trained with +segmenter [\d.]+, scikit-learn [\d.]+", result.output, flags=re.MULTILINE)
@@ -133,7 +134,7 @@ def test_info_shows_the_model_card(tiny_model_path):
 def test_info_json_is_the_stored_metadata_plus_the_file(tiny_model_path):
     data = json.loads(_run("info", tiny_model_path, "--json").output)
     assert data["path"] == str(tiny_model_path) and data["size_bytes"] == tiny_model_path.stat().st_size
-    assert data["format_version"] == 1 and data["training_data"]["tiny"]["pages"] == 12
+    assert data["format_version"] == FORMAT_VERSION and data["training_data"]["tiny"]["pages"] == 12
     assert {"created", "sklearn_version", "features", "labels"} <= set(data)
 
 

@@ -75,7 +75,7 @@ def render_explanation(explanation: dict, line: int | None = None) -> str:
     )
     if explanation.get("stage_two"):
         out += _stage(
-            "Stage two: the neighbourhood's stage-one probabilities (prev/next k, windows, page mean, twin)",
+            "Stage two: the neighbourhood's stage-one probabilities (prev/next k, windows, twin)",
             explanation["stage_two"], explanation, None,
         )
     return "\n".join(out)
