@@ -120,18 +120,31 @@ class Segmenter:
 
     def segment_many(self, texts: Iterable[str], batch_pages: int = BATCH_PAGES) -> Iterator[list[Segment]]:
         """Segment many pages lazily, in order, classifying ``batch_pages`` pages at a time."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
+        return self.segment_blocks_many(((text, None) for text in texts), batch_pages)
+
+    def segment_blocks_many(
+        self, pages: Iterable[tuple[str, Sequence[Block] | None]], batch_pages: int = BATCH_PAGES
+    ) -> Iterator[list[Segment]]:
+        """Segment many ``(text, blocks)`` pages lazily, in order, a batch at a time.
+
+        ``blocks`` are the page's blocks when they are already cut (from an HTML page's DOM), or ``None``
+        to cut the text into lines here.
+        """
+        batch: list[tuple[str, Sequence[Block] | None]] = []
+        for page in pages:
+            batch.append(page)
             if len(batch) == batch_pages:
                 yield from self._segment_batch(batch)
                 batch = []
         if batch:
             yield from self._segment_batch(batch)
 
-    def _segment_batch(self, texts: list[str]) -> Iterator[list[Segment]]:
-        pages = [split_blocks(text, page=k) for k, text in enumerate(texts)]  # numbered as _renumber does
-        for text, blocks, (labels, scores, _) in zip(texts, pages, self._decode_pages(pages), strict=True):
+    def _segment_batch(self, batch: list[tuple[str, Sequence[Block] | None]]) -> Iterator[list[Segment]]:
+        pages = [
+            split_blocks(text, page=k) if blocks is None else _renumber(blocks, k)  # numbered as _renumber does
+            for k, (text, blocks) in enumerate(batch)
+        ]
+        for (text, _), blocks, (labels, scores, _) in zip(batch, pages, self._decode_pages(pages), strict=True):
             yield merge_blocks(text, blocks, labels, scores)
 
     def explain(self, text: str, block_index: int, top: int = 10) -> dict:

@@ -44,3 +44,7 @@ class StubSegmenter:
     def segment_many(self, texts: Iterable[str]) -> Iterator[list[Segment]]:
         for text in texts:
             yield self.segment(text)
+
+    def segment_blocks_many(self, pages: Iterable[tuple[str, Sequence[Block] | None]]) -> Iterator[list[Segment]]:
+        for text, blocks in pages:
+            yield self.segment(text) if blocks is None else self.segment_blocks(text, blocks)

@@ -61,3 +61,13 @@ def test_huge_pages_are_classified_window_by_window(tiny_segmenter, sample_page_
     assert [s.label for s in windowed] == [s.label for s in whole]
     together = list(tiny_segmenter.segment_many([page, sample_page_text]))
     assert together == [windowed, tiny_segmenter.segment(sample_page_text)]
+
+
+def test_segment_blocks_many_takes_given_blocks_and_cuts_the_rest(tiny_segmenter, sample_page_text):
+    from segmenter.blocks import split_blocks
+
+    given = split_blocks(sample_page_text)
+    results = list(tiny_segmenter.segment_blocks_many([(sample_page_text, given), (sample_page_text, None), ("", [])]))
+    assert results[0] == tiny_segmenter.segment_blocks(sample_page_text, given)
+    assert results[1] == tiny_segmenter.segment(sample_page_text)
+    assert results[2] == []

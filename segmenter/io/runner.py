@@ -92,20 +92,32 @@ def segment_record(segmenter: Any, record: Record) -> PageResult:
 
 
 def segment_batch(segmenter: Any, records: list[Record]) -> list[PageResult]:
-    """Segment a batch of records, in order; text pages are classified together (faster).
+    """Segment a batch of records, in order; all readable pages, text and HTML, are classified together.
 
-    If classifying the text pages together raises, they are redone one by one so that only the
-    faulty page becomes an error.
+    If classifying them together raises, they are redone one by one so that only the faulty page
+    becomes an error.
     """
     results: list[PageResult | None] = [None] * len(records)
-    texts = [k for k, r in enumerate(records) if r.error is None and r.html is None]
-    if len(texts) > 1:
+    pages: dict[int, tuple[str, Any]] = {}
+    for k, record in enumerate(records):
+        if record.error is not None:
+            continue
+        if record.html is None:
+            pages[k] = (record.text or "", None)
+            continue
+        from segmenter.html import html_to_page
+
         try:
-            segmented = segmenter.segment_many(records[k].text or "" for k in texts)
-            for k, segments in zip(texts, segmented, strict=True):
+            pages[k] = html_to_page(record.html)
+        except Exception as err:  # a bug must cost one page, not the run
+            results[k] = _error(record, f"segmentation failed ({type(err).__name__}: {err})")
+    if len(pages) > 1:
+        try:
+            segmented = segmenter.segment_blocks_many(pages.values())
+            for k, segments in zip(pages, segmented, strict=True):
                 results[k] = PageResult(records[k].id, segments=tuple(segments), size=_size(records[k]))
         except Exception:  # isolate the faulty page below
-            results = [None] * len(records)
+            results = [result if result is not None and result.error else None for result in results]
     return [result or segment_record(segmenter, records[k]) for k, result in enumerate(results)]
 
 
@@ -139,7 +151,7 @@ def segment_records(
     Parameters
     ----------
     segmenter : Segmenter
-        Anything with ``segment(text)``, ``segment_blocks(text, blocks)`` and ``segment_many(texts)``.
+        Anything with ``segment(text)``, ``segment_blocks(text, blocks)`` and ``segment_blocks_many(pages)``.
     records : iterable of Record
         Read lazily, a few batches ahead of the results.
     jobs : int, default=1
