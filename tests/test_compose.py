@@ -239,9 +239,3 @@ def test_cli_refuses_unknown_style_and_empty_folder(corpus_dir, tmp_path):
     result = CliRunner().invoke(main, ["compose", str(tmp_path)])
     assert result.exit_code == 1
     assert "no *.jsonl.gz files" in result.output
-
-
-def test_cli_help_has_example():
-    result = CliRunner().invoke(main, ["compose", "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.output

@@ -144,12 +144,6 @@ def test_resuming_a_complete_output_does_nothing(dump, tmp_path, tiny_model_path
     assert "is complete: nothing to resume" in result.stderr
 
 
-def test_help_has_examples():
-    result = CliRunner().invoke(main, ["segment", "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.output
-
-
 def _stop_midway(command: list[str], partial: Path, how: signal.Signals, lines: int) -> int:
     """Start ``command`` in its own process group and send the group ``how`` (as Ctrl-C in a terminal
     does) once ``partial`` has ``lines`` lines; returns its exit status."""

@@ -199,8 +199,9 @@ def test_export_refuses_a_bad_label_map(page_file):
     assert "Invalid value for --label-map: label map: 'PR' maps to 'gossip'" in result.output
 
 
-def test_every_new_command_has_help_with_an_example():
-    for name in ("show", "explain", "info", "export"):
+def test_every_command_has_help_with_an_example():
+    assert {"segment", "train", "compose", "evaluate", "show", "explain", "info", "export"} <= set(main.commands)
+    for name in main.commands:
         result = _run(name, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.output

@@ -9,7 +9,7 @@ import click
 from segmenter.classifier import BlockClassifier
 from segmenter.formats import FORMATS, read_pages
 from segmenter.labels import LABELS
-from segmenter.pages import AnnotationError, read_annotated
+from segmenter.pages import AnnotationError
 from segmenter.train import REAL_WEIGHT, TrainingSource, train_segmenter
 
 _DEFAULTS = BlockClassifier().get_params()
@@ -28,13 +28,13 @@ def weighted_path(argument: str, default: float) -> tuple[Path, float]:
 
 def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
     """Score ``segmenter`` on each gold file; the figures go into the model card."""
+    from segmenter.cli.evaluate_cmd import read_gold, segment_pages
     from segmenter.evaluation import evaluate_pages
 
     scores = {}
     for path in paths:
-        pages = list(read_annotated(path))
-        predicted = dict(zip((p.id for p in pages), segmenter.segment_many(p.text for p in pages), strict=True))
-        report = evaluate_pages(pages, predicted).to_json()
+        pages = read_gold([path])
+        report = evaluate_pages(pages, segment_pages(segmenter, pages)).to_json()
         report.pop("page_accuracy", None)
         scores[path.name] = report
         click.echo(f"{path.name}: macro-F1 {report['macro_f1']:.3f}, accuracy {report['accuracy']:.3f}", err=True)
