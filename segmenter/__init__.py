@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 from segmenter.blocks import Block, split_blocks  # noqa: E402
 from segmenter.labels import LABELS  # noqa: E402
 from segmenter.pages import AnnotatedPage, Span, read_annotated  # noqa: E402
+from segmenter.segmenter import Segmenter  # noqa: E402
 from segmenter.segments import Segment  # noqa: E402
 
 __all__ = ["LABELS", "AnnotatedPage", "Block", "Segment", "Span", "__version__", "read_annotated", "split_blocks"]

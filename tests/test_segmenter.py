@@ -71,3 +71,13 @@ def test_segment_blocks_many_takes_given_blocks_and_cuts_the_rest(tiny_segmenter
     assert results[0] == tiny_segmenter.segment_blocks(sample_page_text, given)
     assert results[1] == tiny_segmenter.segment(sample_page_text)
     assert results[2] == []
+
+
+def test_the_documented_names_import_from_the_package():
+    import segmenter
+
+    for name in segmenter.__all__:
+        assert getattr(segmenter, name) is not None
+    from segmenter import Segmenter
+
+    assert hasattr(Segmenter, "load") and hasattr(Segmenter, "segment_many")
