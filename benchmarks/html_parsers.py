@@ -167,7 +167,8 @@ def benchmark_corpus(shared: Path) -> None:
             count = sum(len(page_lines) for page_lines in lines)
             print(f"  {parser_name:18} parse {parse_seconds:6.3f}s  parse+walk {seconds:6.3f}s  {count} lines")
         _, seconds = _timed(lambda ps: [html_to_page(p) for p in ps], pages)
-        print(f"  {'html_to_page':18} {seconds:6.3f}s ({1000 * seconds / len(pages):.1f} ms a page)")
+        print(f"  {'html_to_page':18} {seconds:6.3f}s ({1000 * seconds / len(pages):.1f} ms a page, "
+              f"{len(pages) / seconds:.0f} pages/s)")
         print(f"  word agreement of the two parsers (mean Jaccard): {_agreement(pages):.3f}")
 
 

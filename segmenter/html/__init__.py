@@ -20,10 +20,7 @@ tags removed first, their text kept (`segmenter.html.nesting`).
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import replace
-
-from segmenter.blocks import Block, split_blocks
+from segmenter.blocks import MAX_BLOCK_CHARS, Block, split_blocks
 from segmenter.html.lines import html_lines
 from segmenter.html.nesting import MAX_DEPTH, limit_nesting, nesting_depth
 from segmenter.html.tokens import TOKENS, class_words
@@ -37,18 +34,25 @@ def html_to_page(html: str) -> tuple[str, list[Block]]:
     ``text[b.start:b.end] == b.text`` for every block, and each block's ``html`` holds the
     structural tokens of its line. Never raises on any ``str``.
     """
-    lines = html_lines(html)
     parts: list[str] = []
-    starts: list[int] = []
+    spans: list[tuple[str, int, int, tuple[str, ...]]] = []  # text, start, gap before, tokens
     offset = 0
-    for k, (line, _, pending) in enumerate(lines):
-        separator = ("\n\n" if pending == 2 else "\n") if k else ""
-        offset += len(separator)
-        starts.append(offset)
-        parts.append(separator + line)
+    for line, tokens, pending in html_lines(html):
+        gap = 0
+        if parts:
+            gap = 1 if pending == 2 else 0
+            parts.append("\n\n" if gap else "\n")
+            offset += 1 + gap
+        parts.append(line)
+        if len(line) <= MAX_BLOCK_CHARS:
+            spans.append((line, offset, gap, tokens))
+        else:  # cut like a text page's overlong line
+            for k, piece in enumerate(split_blocks(line)):
+                spans.append((piece.text, offset + piece.start, gap if k == 0 else 0, tokens))
         offset += len(line)
-    text = "".join(parts)
+    n = len(spans)
     blocks = [
-        replace(block, html=lines[bisect.bisect_right(starts, block.start) - 1][1]) for block in split_blocks(text)
+        Block(text, start, start + len(text), 0, index, n, gap, tokens)
+        for index, (text, start, gap, tokens) in enumerate(spans)
     ]
-    return text, blocks
+    return "".join(parts), blocks

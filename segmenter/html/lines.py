@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 from segmenter.html.nesting import limit_nesting
-from segmenter.html.tags import BLOCK_TAGS, SKIPPED_TAGS
-from segmenter.html.tokens import Context, enter, line_tokens
+from segmenter.html.tags import BLOCK_TAGS, PLAIN_INLINE, PREFORMATTED, SKIPPED_TAGS
+from segmenter.html.tokens import Context
 
 #: A line: its text, its tokens, and the break before it (1: a newline, 2: a blank line).
 Line = tuple[str, tuple[str, ...], int]
@@ -18,109 +18,115 @@ Line = tuple[str, tuple[str, ...], int]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class _LineCollector:
-    """Gathers text into lines as the tree is walked."""
+def _tag_names() -> tuple[int, dict[int, str]]:
+    """Lexbor's tag id of text nodes, and the names of the tag ids that the walk and the tokens tell apart.
 
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self._pieces: list[str] = []
-        self._context: Context | None = None
-        self._link_chars = 0
-        self._chars = 0
-        self._pending = 0
+    Reading a node's tag id is cheaper than reading its name. Lexbor numbers the tags it knows with
+    small constants, the same in every document; other tags (``<my-widget>``) get an id of their
+    document, and the walk asks their node for its name.
+    """
+    parser = LexborHTMLParser("<p>x</p>")
+    text_id = parser.css_first("p").first_child.tag_id
+    names = {}
+    for name in BLOCK_TAGS | SKIPPED_TAGS | PLAIN_INLINE | PREFORMATTED | {"a", "br"}:
+        tag_id = parser.create_node(name).tag_id
+        if tag_id < 0x10000:  # a constant, not an address
+            names[tag_id] = name
+    return text_id, names
 
-    def add_text(self, text: str, context: Context) -> None:
-        if context.preformatted and ("\n" in text or "\r" in text):
-            for k, part in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
-                if k:
-                    self.line_break()
-                self.add_text(part, replace(context, preformatted=False))
+
+_TEXT_ID, _TAG_NAMES = _tag_names()
+
+
+def _walk(root: Any) -> list[Line]:
+    """The lines of ``root`` and the tree below it, visited depth first without recursion.
+
+    ``children`` iterates over the children of the element being visited; ``stack`` holds, for each
+    element open above it, its parent's iterator and context and whether the element is a block.
+    The current line is ``pieces`` of text, the context of its first visible text (``None`` while it
+    has none) and its count of link characters; ``pending`` is the break before it.
+    """
+    lines: list[Line] = []
+    pieces: list[str] = []
+    first: Context | None = None
+    link_chars = 0
+    pending = 0
+
+    def add(text: str, context: Context) -> None:
+        nonlocal first, link_chars
+        if not text or text.isspace():
+            if pieces:
+                pieces.append(" ")
             return
-        visible = sum(map(len, text.split()))
-        if not visible:
-            if self._pieces:
-                self._pieces.append(" ")
-            return
-        if self._context is None:
-            self._context = context
-        self._pieces.append(text)
-        self._chars += visible
+        if first is None:
+            first = context
+        pieces.append(text)
         if context.in_link:
-            self._link_chars += visible
+            link_chars += len("".join(text.split()))
 
-    def _emit(self) -> bool:
+    def emit() -> bool:
         """End the current line; whether it had any text."""
-        if self._context is None:
-            self._pieces.clear()
+        nonlocal first, link_chars
+        if first is None:
             return False
-        line = " ".join("".join(self._pieces).split())
-        self.lines.append((line, line_tokens(self._context, self._link_chars, self._chars), self._pending))
-        self._pieces.clear()
-        self._context = None
-        self._link_chars = self._chars = 0
+        line = " ".join("".join(pieces).split())
+        chars = len(line) - line.count(" ") if link_chars else 0  # only a share of links needs it
+        lines.append((line, first.line_tokens(link_chars, chars), pending))
+        pieces.clear()
+        first = None
+        link_chars = 0
         return True
 
-    def line_break(self) -> None:
-        """A ``<br>``: a new line, or a blank line if the current line is empty."""
-        self._pending = 1 if self._emit() else 2
-
-    def block_break(self) -> None:
-        """The start or end of a block element: a new line after a blank line."""
-        self._emit()
-        self._pending = 2
-
-    def finish(self) -> list[Line]:
-        self._emit()
-        return self.lines
-
-
-def _leave(node: Any, contexts: list[Context], lines: _LineCollector) -> None:
-    contexts.pop()
-    if node.tag in BLOCK_TAGS:
-        lines.block_break()
-
-
-def _walk(root: Any, lines: _LineCollector) -> None:
-    """Visit the tree below ``root`` depth first without recursion, feeding ``lines``."""
-    contexts: list[Context] = [Context()]
-    root_id = root.mem_id  # selectolax makes a new Python object at each step, so compare ids
-    node = root
+    stack: list[tuple[Iterator[Any], Context, bool]] = []
+    children: Iterator[Any] = iter((root,))
+    context = Context()
+    block = False
+    names = _TAG_NAMES
     while True:
-        descend = False
-        if node.is_text_node:
-            lines.add_text(node.text_content or "", contexts[-1])
-        elif node.is_element_node:
-            tag = node.tag or ""
-            if tag == "br":
-                lines.line_break()
-            elif tag not in SKIPPED_TAGS:
-                if tag in BLOCK_TAGS:
-                    lines.block_break()
-                contexts.append(enter(contexts[-1], tag, node.attributes))
-                descend = True
-        if descend:
-            child = node.child
-            if child is not None:
-                node = child
+        for node in children:
+            tag_id = node.tag_id
+            if tag_id == _TEXT_ID:
+                text = node.text_content or ""
+                if context.preformatted and ("\n" in text or "\r" in text):
+                    *earlier, text = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                    for part in earlier:  # a source newline: like a <br>
+                        add(part, context)
+                        pending = 1 if emit() else 2
+                add(text, context)
                 continue
-            _leave(node, contexts, lines)
-        while True:
-            if node.mem_id == root_id:
-                return
-            following = node.next
-            if following is not None:
-                node = following
-                break
-            node = node.parent
-            _leave(node, contexts, lines)
+            tag = names.get(tag_id)
+            if tag is None:
+                if not node.is_element_node:
+                    continue
+                tag = node.tag or ""
+            if tag == "br":  # a new line, or a blank line if the current line is empty
+                pending = 1 if emit() else 2
+                continue
+            if tag in SKIPPED_TAGS:
+                continue
+            stack.append((children, context, block))
+            block = tag in BLOCK_TAGS
+            if block:  # a new line after a blank line
+                emit()
+                pending = 2
+            context = context.enter(tag, node.attributes)
+            children = node.iter(include_text=True)
+            break
+        else:
+            if block:
+                emit()
+                pending = 2
+            if not stack:
+                emit()
+                return lines
+            children, context, block = stack.pop()
 
 
 def html_lines(html: str) -> list[Line]:
     """The page's visible lines: (text, tokens, break before it: 1 newline or 2 blank line)."""
-    if _SURROGATE.search(html):
-        html = _SURROGATE.sub("\ufffd", html)
-    tree = LexborHTMLParser(limit_nesting(html))
-    lines = _LineCollector()
-    if tree.root is not None:
-        _walk(tree.root, lines)
-    return lines.finish()
+    try:
+        data = limit_nesting(html).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates, which no parser takes: replaced, like a browser does
+        data = limit_nesting(_SURROGATE.sub("\ufffd", html)).encode("utf-8")
+    tree = LexborHTMLParser(data)
+    return [] if tree.root is None else _walk(tree.root)

@@ -40,8 +40,9 @@ def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
 
     A removed start tag of a block element becomes ``<br>``, so its text still starts a line.
     """
-    if html.count("<") <= max_depth or nesting_depth(html) <= max_depth:
-        return html
+    tags = html.count("<")
+    if tags <= max_depth or tags - html.count("</") <= max_depth or nesting_depth(html) <= max_depth:
+        return html  # each tag that deepens the nesting starts at a "<" that is not a "</"
     depth = dropped = 0
 
     def visit(match: re.Match[str]) -> str:
