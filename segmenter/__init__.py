@@ -14,4 +14,6 @@ from segmenter.pages import AnnotatedPage, Span, read_annotated  # noqa: E402
 from segmenter.segmenter import Segmenter  # noqa: E402
 from segmenter.segments import Segment  # noqa: E402
 
-__all__ = ["LABELS", "AnnotatedPage", "Block", "Segment", "Span", "__version__", "read_annotated", "split_blocks"]
+__all__ = [
+    "LABELS", "AnnotatedPage", "Block", "Segment", "Segmenter", "Span", "__version__", "read_annotated", "split_blocks",
+]

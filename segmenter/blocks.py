@@ -14,7 +14,9 @@ from dataclasses import dataclass
 #: Lines longer than this are cut into several blocks at white space.
 MAX_BLOCK_CHARS = 4000
 
-_LINE = re.compile(r"[^\r\n]+")
+#: The content of a non-blank line: from its first to its last non-white-space character (regex ``\s`` is
+#: ``str.isspace``, so this is the line ``strip()``-ped); ``\n`` and ``\r`` end lines.
+_LINE_CONTENT = re.compile(r"\S(?:[^\r\n]*\S)?")
 _QUOTE_PREFIX = re.compile(r"^(?:[>|]\s?)+")
 
 
@@ -78,20 +80,13 @@ def split_blocks(text: str, page: int = 0, max_chars: int = MAX_BLOCK_CHARS) -> 
     a block and the one before it (a blank line often separates posts or paragraphs).
     """
     spans: list[tuple[int, int, int]] = []
-    previous_line_end = 0
-    for match in _LINE.finditer(text):
-        line = match.group(0)
-        stripped = line.strip()
-        if not stripped:
-            continue
-        line_start, line_end = match.span()
-        start = line_start + (len(line) - len(line.lstrip()))
-        end = start + len(stripped)  # the line without trailing white space
+    previous_end = -1
+    for match in _LINE_CONTENT.finditer(text):
+        start, end = match.span()
         gap = 0
-        if spans:
-            between = text[previous_line_end:line_start]
-            gap = max(between.count("\n"), between.count("\r"), 1) - 1
-        previous_line_end = line_end
+        if previous_end >= 0:  # line breaks lie only between the lines' contents
+            gap = max(text.count("\n", previous_end, start), text.count("\r", previous_end, start), 1) - 1
+        previous_end = end
         if end - start <= max_chars:
             spans.append((start, end, gap))
         else:

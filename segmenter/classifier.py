@@ -34,6 +34,18 @@ from segmenter.stacking import stack_feature_names, stack_features
 TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 
 
+def dense_to_csr(dense: np.ndarray) -> sp.csr_matrix:
+    """``scipy.sparse.csr_matrix(dense)`` of a 2-D array, the same arrays, built in fewer passes."""
+    n_rows, n_columns = dense.shape
+    nonzero = dense != 0  # a boolean mask: numpy finds the nonzero entries of one far faster
+    flat = np.flatnonzero(nonzero)
+    index_dtype = np.int32 if dense.size < 2**31 else np.int64
+    indptr = np.zeros(n_rows + 1, dtype=index_dtype)
+    np.cumsum(np.count_nonzero(nonzero, axis=1), out=indptr[1:])
+    indices = (flat % max(n_columns, 1)).astype(index_dtype)
+    return sp.csr_matrix((dense.ravel()[flat], indices, indptr), shape=(n_rows, n_columns))
+
+
 class BlockClassifier(ClassifierMixin, BaseEstimator):
     """Label the blocks of pages as news, press_release, opinion or boilerplate.
 
@@ -111,7 +123,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
     def features(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Stage-one feature matrix: lexical columns, then the dense context columns."""
         lexical = self.lexical_().transform(blocks)
-        context = sp.csr_matrix(self.context_().transform(blocks))
+        context = dense_to_csr(self.context_().transform(blocks))
         return sp.hstack([lexical, context], format="csr")
 
     def feature_names(self) -> list[str]:
@@ -211,13 +223,22 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         scores = X @ coef.T + intercept
         return softmax(np.asarray(scores, dtype=np.float64), axis=1)
 
+    def _stage_one_proba(self, X) -> np.ndarray:
+        """:meth:`_linear_proba` with the stage-one weights, transposed once per fitted model rather than
+        once per call (a sparse product copies a transposed dense operand into C order)."""
+        cached = getattr(self, "_coef_columns", None)
+        if cached is None or cached[0] is not self.coef_:
+            cached = self._coef_columns = (self.coef_, np.ascontiguousarray(self.coef_.T))
+        scores = X @ cached[1] + self.intercept_
+        return softmax(np.asarray(scores, dtype=np.float64), axis=1)
+
     def block_proba(self, blocks: Sequence[Block]) -> np.ndarray:
         """Per-block probabilities before sequence decoding (stage two if stacked, else stage one)."""
         check_is_fitted(self, "coef_")
         blocks = list(blocks)
         if not blocks:
             return np.zeros((0, len(LABELS)))
-        first = self._linear_proba(self.features(blocks), self.coef_, self.intercept_)
+        first = self._stage_one_proba(self.features(blocks))
         if self.stack_coef_.shape[1] == 0:
             return first
         return self._linear_proba(stack_features(blocks, first), self.stack_coef_, self.stack_intercept_)

@@ -34,15 +34,16 @@ def learn_transitions(sequences: Sequence[Sequence[int]], n_labels: int, smoothi
 _PADDING_ALLOWED = 100_000
 
 
-def page_groups(pages: Sequence[slice]) -> Iterator[list[int]]:
+def page_groups(pages: Sequence[slice], padding_allowed: int = _PADDING_ALLOWED) -> Iterator[list[int]]:
     """Indices of the non-empty pages in groups (longest first) that are processed padded to their
-    group's longest page: one group unless padding would waste much memory."""
+    group's longest page: one group unless padding would waste much memory, i.e. exceed both
+    ``padding_allowed`` rows and the group's real rows."""
     order = sorted((k for k, p in enumerate(pages) if p.stop > p.start), key=lambda k: pages[k].start - pages[k].stop)
     group: list[int] = []
     longest = rows = 0
     for k in order:
         length = pages[k].stop - pages[k].start
-        if group and longest * (len(group) + 1) - (rows + length) > max(_PADDING_ALLOWED, rows + length):
+        if group and longest * (len(group) + 1) - (rows + length) > max(padding_allowed, rows + length):
             yield group
             group, rows = [], 0
         if not group:
@@ -73,22 +74,23 @@ def viterbi_pages(
         lengths = np.array([pages[k].stop - pages[k].start for k in group])
         emission = log_emission[_padded_index(starts, lengths, right=False)]  # (pages, steps, labels)
         n_pages, n_steps, _ = emission.shape
+        # A group's pages come longest first, so the pages still going at step t are the first active[t].
+        active = np.searchsorted(-lengths, -np.arange(n_steps), side="left").tolist()
         score = log_start + emission[:, 0]
         back = np.zeros((n_steps, n_pages, emission.shape[2]), dtype=np.int64)
         for t in range(1, n_steps):
-            candidates = score[:, :, None] + log_trans
-            back[t] = candidates.argmax(axis=1)
-            step = candidates.max(axis=1) + emission[:, t]
-            score = np.where((t < lengths)[:, None], step, score)
+            going = active[t]
+            candidates = score[:going, :, None] + log_trans
+            back[t, :going] = candidates.argmax(axis=1)
+            score[:going] = candidates.max(axis=1) + emission[:going, t]
         rows = np.arange(n_pages)
         current = score.argmax(axis=1)
         best = np.zeros((n_pages, n_steps), dtype=np.int64)
         best[rows, lengths - 1] = current
         for t in range(n_steps - 1, 0, -1):
-            inside = t < lengths
-            previous = back[t, rows, current]
-            best[inside, t - 1] = previous[inside]
-            current = np.where(inside, previous, current)
+            going = active[t]
+            current[:going] = back[t, rows[:going], current[:going]]
+            best[:going, t - 1] = current[:going]
         for k, row in zip(group, best, strict=True):
             path[pages[k]] = row[: pages[k].stop - pages[k].start]
     return path

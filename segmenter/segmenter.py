@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +36,13 @@ def _renumber(blocks: Sequence[Block], page: int) -> list[Block]:
         Block(b.text, b.start, b.end, page=page, index=i, n_blocks=n, gap_before=b.gap_before, html=b.html)
         for i, b in enumerate(blocks)
     ]
+
+
+def _clean_page(blocks: list[Block]) -> list[Block]:
+    """:func:`_clean` of each block of a page (the page itself when no block holds a lone surrogate)."""
+    if not _SURROGATES.search("".join(map(attrgetter("text"), blocks))):
+        return blocks
+    return [_clean(b) for b in blocks]
 
 
 def _clean(block: Block) -> Block:
@@ -88,18 +96,20 @@ class Segmenter:
     def _decode_pages(self, pages: list[list[Block]]) -> Iterator[tuple[list[str], list[float], np.ndarray]]:
         """Labels, scores and marginals of each page's blocks, all pages classified in one pass
         (a page longer than ``WINDOW_BLOCKS`` blocks on its own, window by window)."""
-        flat = [_clean(b) for blocks in pages if len(blocks) <= WINDOW_BLOCKS for b in blocks]
+        flat = [b for blocks in pages if len(blocks) <= WINDOW_BLOCKS for b in _clean_page(blocks)]
         labels, marginals = self.model.decode(flat) if flat else (np.zeros(0, int), np.zeros((0, len(LABELS))))
+        names = np.array(LABELS, dtype=object)[labels].tolist()
+        confidences = marginals[np.arange(len(labels)), labels].tolist()
         offset = 0
         for blocks in pages:
             if len(blocks) > WINDOW_BLOCKS:
                 page_labels, page_marginals = self._decode_windowed(blocks)
+                scores = page_marginals[np.arange(len(blocks)), page_labels].tolist()
+                yield [LABELS[k] for k in page_labels], scores, page_marginals
             else:
-                page_labels = labels[offset : offset + len(blocks)]
-                page_marginals = marginals[offset : offset + len(blocks)]
+                page = slice(offset, offset + len(blocks))
                 offset += len(blocks)
-            scores = [float(page_marginals[j, k]) for j, k in enumerate(page_labels)]
-            yield [LABELS[k] for k in page_labels], scores, page_marginals
+                yield names[page], confidences[page], marginals[page]
 
     def label_blocks(
         self, text: str, blocks: Sequence[Block] | None = None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from operator import mul
 
 from segmenter.blocks import Block
 
@@ -20,7 +21,7 @@ class Segment:
 
     def to_json(self) -> dict:
         """The segment as a JSON-ready dict (the output contract's field names)."""
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "label": self.label, "score": self.score, "text": self.text}
 
 
 def merge_blocks(
@@ -32,13 +33,13 @@ def merge_blocks(
     blocks of one run belongs to the run. Its score is the mean block confidence weighted by length.
     """
     segments: list[Segment] = []
+    lengths = [block.end - block.start for block in blocks]
     run_start = 0
     for i in range(1, len(blocks) + 1):
         if i < len(blocks) and labels[i] == labels[run_start]:
             continue
-        run = range(run_start, i)
-        weight = sum(blocks[k].end - blocks[k].start for k in run)
-        score = sum(scores[k] * (blocks[k].end - blocks[k].start) for k in run) / max(weight, 1)
+        weight = sum(lengths[run_start:i])
+        score = sum(map(mul, scores[run_start:i], lengths[run_start:i])) / max(weight, 1)
         start, end = blocks[run_start].start, blocks[i - 1].end
         segments.append(Segment(start, end, labels[run_start], round(float(score), 4), text[start:end]))
         run_start = i

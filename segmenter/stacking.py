@@ -13,6 +13,8 @@ import numpy as np
 
 from segmenter.blocks import Block
 from segmenter.features.context import (
+    block_attribute,
+    earlier_twins,
     page_bounds,
     page_slices,
     repeat_key,
@@ -52,8 +54,14 @@ def stack_features(blocks: Sequence[Block], probabilities: np.ndarray) -> np.nda
     columns = [p]
     columns += [shifted_in_pages(p, k, bounds) for k in OFFSETS]
     columns += window_means_in_pages(p, pages, RADII)
-    columns.append(np.vstack([twin_probabilities(blocks[page], p[page]) for page in pages]))
-    columns.append(np.array([[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in blocks], dtype=np.float32))
+    twins = earlier_twins(blocks, pages)
+    twin_columns = np.zeros((len(blocks), p.shape[1] + 1), dtype=np.float32)
+    twin_columns[twins >= 0, :-1] = p[twins[twins >= 0]]
+    twin_columns[twins >= 0, -1] = 1.0
+    columns.append(twin_columns)
+    flags = (block_attribute(blocks, "quote_depth") > 0, block_attribute(blocks, "gap_before") > 0,
+             block_attribute(blocks, "index") == 0)
+    columns.append(np.stack(flags, axis=1).astype(np.float32))
     return np.hstack(columns)
 
 

@@ -38,3 +38,24 @@ def test_empty_page():
     empty = np.zeros((0, 2))
     assert viterbi(empty, np.zeros(2), np.zeros((2, 2))).size == 0
     assert posteriors(empty, np.zeros(2), np.zeros((2, 2))).shape == (0, 2)
+
+
+def test_viterbi_of_pages_of_different_lengths_finds_each_best_path():
+    from segmenter.decoder import viterbi_pages
+
+    rng = np.random.default_rng(1)
+    start = np.log(rng.dirichlet([1, 1, 1]))
+    trans = np.log(rng.dirichlet([1, 1, 1], size=3))
+    lengths = [4, 1, 5, 2, 5, 3]
+    emission = np.log(rng.dirichlet([1, 1, 1], size=sum(lengths)))
+    edges = np.cumsum([0, *lengths])
+    pages = [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    paths = viterbi_pages(emission, pages, start, trans)
+    for page, length in zip(pages, lengths, strict=True):
+
+        def score(path, e=emission[page]):
+            total = start[path[0]] + sum(e[t, s] for t, s in enumerate(path))
+            return total + sum(trans[a, b] for a, b in zip(path[:-1], path[1:], strict=False))
+
+        best = max(np.ndindex(*[3] * length), key=score)
+        assert paths[page].tolist() == list(best)

@@ -374,3 +374,171 @@ def test_stage_two_columns_of_a_batch_equal_page_by_page(all_blocks):
         flags = [[b.quote_depth > 0, b.gap_before > 0, b.index == 0] for b in all_blocks[page]]
         expected.append(np.hstack([*columns, np.array(flags, dtype=np.float32)]))
     assert np.array_equal(stack_features(all_blocks, probabilities), np.vstack(expected))
+
+
+# -- lexical families, blocks and stage-one assembly ------------------------------------------------
+
+
+def _same_sparse(ours, theirs) -> bool:
+    return (
+        type(ours) is type(theirs) and ours.dtype == theirs.dtype and ours.shape == theirs.shape
+        and np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+        and np.array_equal(ours.data, theirs.data, equal_nan=True)
+    )
+
+
+def _texts_with_repeats_and_breaks(all_blocks: list[Block]) -> list[list[Block]]:
+    """Batches to feature (hashable text: no lone surrogate): generated blocks, the same twice over, and
+    blocks holding line breaks."""
+    hashable = [b for b in all_blocks if not re.search("[\ud800-\udfff]", b.text)]
+    with_breaks = [Block(t, 0, len(t), index=i) for i, t in enumerate(["a b\nc d", "ΑΣ\nΣα", "x", "x", "\n"])]
+    return [hashable, hashable[:80] * 2, with_breaks, hashable[:3]]
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"mask_names": True}, {"mask_names": True, "ngram_range": (1, 3)}, {"ngram_range": (2, 3)}]
+)
+def test_word_ngrams_of_a_batch_equal_hashing_each_block(all_blocks, options):
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    ngrams = WordNgrams(n_features=2**12, **options)
+    reference = HashingVectorizer(
+        n_features=2**12, analyzer=ngrams._analyze, alternate_sign=False, norm="l2", dtype=np.float32
+    )
+    for blocks in _texts_with_repeats_and_breaks(all_blocks):
+        assert _same_sparse(ngrams.transform(blocks), reference.transform([b.body for b in blocks]))
+
+
+def _reference_edge_tokens(block: Block) -> list[str]:
+    """The edge tokens of one block, written out plainly."""
+    body = block.body
+    head = body[:200].split(None, 2)
+    if not head:
+        return ["empty"]
+    normalise = lambda word: re.sub(r"\d", "0", word.lower())  # noqa: E731
+
+    def shape(token: str) -> str:
+        for pattern, symbol in ((r"[A-Z]+", "A"), (r"[a-z]+", "a"), (r"\d+", "0")):
+            token = re.sub(pattern, symbol, token)
+        return token[:6]
+
+    first = [normalise(t) for t in head[:2]]
+    raw = body[:80].split(None, 3)[:3]
+    shapes = " ".join(shape(t) for t in raw)
+    n = len(body.split())
+    length = "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
+    return [
+        f"first={first[0]}",
+        f"first2={' '.join(first)}",
+        f"last={normalise(body.split()[-1])}",
+        f"shape={shapes}",
+        f"len={length}",
+        f"shape_len={shapes}|{length}",
+        f"quote={min(block.quote_depth, 2)}|{shape(raw[0]) if raw else ''}",
+    ]
+
+
+def test_edge_tokens_of_a_batch_equal_each_blocks_tokens(all_blocks):
+    from sklearn.feature_extraction import FeatureHasher
+
+    from segmenter.features.lexical import EdgeTokens
+
+    edges = EdgeTokens(n_features=2**10)
+    hasher = FeatureHasher(n_features=2**10, input_type="string", alternate_sign=False, dtype=np.float32)
+    for blocks in _texts_with_repeats_and_breaks(all_blocks):
+        blocks = [b for b in blocks if not b.body[-60:].isspace()]  # (a body must not end in 60 spaces)
+        expected = [_reference_edge_tokens(b) for b in blocks]
+        assert [edges.block_tokens(b) for b in blocks] == expected
+        assert _same_sparse(edges.transform(blocks), hasher.transform(expected))
+
+
+def test_html_tokens_of_text_blocks_are_none(all_blocks):
+    from segmenter.features.lexical import HtmlStructure
+
+    matrix = HtmlStructure(n_features=2**6).transform(all_blocks[:50])
+    assert matrix.shape == (50, 2**6) and matrix.nnz == 0
+
+
+def test_distinct_texts_point_each_text_to_its_first_occurrence():
+    from segmenter.features.distinct import distinct_texts
+
+    assert distinct_texts(["a", "b", "c"]) is None
+    repeats = distinct_texts(["a", "b", "a", "c", "b", "a"])
+    assert repeats.first == [0, 1, 3]
+    assert repeats.of.tolist() == [0, 1, 0, 2, 1, 0]
+    assert repeats.spread(np.array([10, 20, 30])).tolist() == [10, 20, 10, 30, 20, 10]
+
+
+def _reference_split(text: str) -> list[tuple[str, int, int, int]]:
+    """Non-blank lines (cut at \\n, \\r\\n or \\r), stripped; the gap before a line counts the line breaks
+    between it and the line before (\\n or \\r, whichever are more), less one."""
+    out, offset = [], 0
+    for line in re.split(r"(\r\n|\r|\n)", text)[::2]:
+        stripped = line.strip()
+        if stripped:
+            start = offset + len(line) - len(line.lstrip())
+            between = text[out[-1][2] : start] if out else ""
+            gap = max(between.count("\n"), between.count("\r"), 1) - 1 if out else 0
+            out.append((stripped, start, start + len(stripped), gap))
+        offset += len(line)
+        offset += 2 if text[offset : offset + 2] == "\r\n" else 1
+    return out
+
+
+def test_split_blocks_cuts_stripped_lines_with_their_gaps():
+    rng = random.Random(9)
+    pieces = ["word", "Two words", " ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\xa0",
+              "\u3000", "> quoted", "\u200b"]
+    texts = [HAND] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        blocks = split_blocks(text)
+        assert [(b.text, b.start, b.end, b.gap_before) for b in blocks] == _reference_split(text), repr(text)
+        assert all(text[b.start : b.end] == b.text for b in blocks)
+
+
+def test_dense_to_csr_gives_scipys_matrix():
+    import scipy.sparse as sp
+
+    from segmenter.classifier import dense_to_csr
+
+    rng = np.random.default_rng(3)
+    for shape in ((0, 5), (4, 0), (1, 1), (30, 17)):
+        dense = (rng.random(shape) * (rng.random(shape) < 0.3)).astype(np.float32)
+        if dense.size:
+            dense.flat[0] = np.nan  # nonzero
+        assert _same_sparse(dense_to_csr(dense), sp.csr_matrix(dense))
+
+
+def test_reach_of_any_length_equals_page_by_page(all_blocks):
+    from segmenter.features.context import page_bounds, reach_max_in_pages
+
+    values = DesignedFeatures().transform(all_blocks)[:, :6] - 0.25  # negative values too
+    pages = page_slices(all_blocks)
+    for reach in range(0, 18):
+        for forward in (False, True):
+            expected = np.vstack([reach_max(values[page], reach, forward) for page in pages])
+            assert np.array_equal(reach_max_in_pages(values, reach, forward, page_bounds(pages)), expected)
+
+
+def test_earlier_twins_answer_each_batch_afresh(all_blocks):
+    from segmenter.features.context import earlier_twins
+
+    batches = [all_blocks[:400], all_blocks[400:], all_blocks[:400], all_blocks[:399]]
+    fresh = [earlier_twins(list(b), page_slices(b)).tolist() for b in batches]
+    for blocks, expected in zip(batches, fresh, strict=True):
+        twins = earlier_twins(blocks, page_slices(blocks))
+        assert twins.tolist() == expected
+        twins[:] = -7  # the caller's copy
+        assert earlier_twins(blocks, page_slices(blocks)).tolist() == expected
+
+
+def test_code_point_tables_hold_what_the_str_methods_say():
+    from segmenter.features import scan
+
+    plane = [chr(c) for c in range(0x10000)]
+    flags = d._bmp_flags()
+    assert [bool(f & d._ALPHA) for f in flags.tolist()] == [c.isalpha() for c in plane]
+    assert [bool(f & d._UPPER) for f in flags.tolist()] == [c.isupper() for c in plane]
+    assert [bool(f & d._DIGIT) for f in flags.tolist()] == [c.isdigit() for c in plane]
+    assert scan._bmp_decimals().tolist() == [c.isdecimal() for c in plane]
+    assert scan._bmp_word_chars().tolist() == [re.match(r"\w", c) is not None for c in plane]

@@ -81,3 +81,13 @@ def test_the_documented_names_import_from_the_package():
     from segmenter import Segmenter
 
     assert hasattr(Segmenter, "load") and hasattr(Segmenter, "segment_many")
+
+
+def test_a_segments_json_has_the_contracts_fields():
+    from dataclasses import asdict
+
+    from segmenter.segments import Segment
+
+    segment = Segment(3, 9, "news", 0.5, "abcdef")
+    assert segment.to_json() == asdict(segment)
+    assert list(segment.to_json()) == ["start", "end", "label", "score", "text"]

@@ -9,6 +9,7 @@ replies repeat posts; pasted text is quoted again in replies).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter, is_
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -16,17 +17,22 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from segmenter.blocks import Block
 from segmenter.decoder import page_groups
 from segmenter.features.designed import DesignedFeatures
+from segmenter.features.distinct import distinct_texts
+
+
+def block_attribute(blocks: Sequence[Block], name: str) -> np.ndarray:
+    """An integer attribute (or property) of each block, as an array."""
+    return np.fromiter(map(attrgetter(name), blocks), dtype=np.int64, count=len(blocks))
 
 
 def page_slices(blocks: Sequence[Block]) -> list[slice]:
-    """Slices of consecutive blocks that belong to one page (blocks of a page are contiguous)."""
-    slices = []
-    start = 0
-    for i in range(1, len(blocks) + 1):
-        if i == len(blocks) or blocks[i].page != blocks[start].page or blocks[i].index <= blocks[i - 1].index:
-            slices.append(slice(start, i))
-            start = i
-    return slices
+    """Slices of consecutive blocks that belong to one page (blocks of a page are contiguous): a page ends
+    where ``Block.page`` changes or ``Block.index`` does not grow."""
+    if not len(blocks):
+        return []
+    page, index = block_attribute(blocks, "page"), block_attribute(blocks, "index")
+    edges = [0, *(np.flatnonzero((page[1:] != page[:-1]) | (index[1:] <= index[:-1])) + 1).tolist(), len(blocks)]
+    return [slice(start, stop) for start, stop in zip(edges[:-1], edges[1:], strict=True)]
 
 
 def shifted(values: np.ndarray, offset: int) -> np.ndarray:
@@ -72,10 +78,9 @@ def page_bounds(pages: Sequence[slice]) -> tuple[np.ndarray, np.ndarray]:
 
 def shifted_in_pages(values: np.ndarray, offset: int, bounds: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """:func:`shifted` of each page of a batch at once (``bounds`` from :func:`page_bounds`)."""
+    out = shifted(values, offset)  # across the whole batch, then rows whose source lies in another page cleared
     source = np.arange(len(values)) + offset
-    inside = (source >= bounds[0]) & (source < bounds[1])
-    out = np.zeros_like(values)
-    out[inside] = values[source[inside]]
+    out[(source < bounds[0]) | (source >= bounds[1])] = 0
     return out
 
 
@@ -84,9 +89,10 @@ def window_means_in_pages(values: np.ndarray, pages: Sequence[slice], radii: Seq
 
     The pages of a group of similar length are padded to one length so that one ``cumsum`` runs along
     all of them; each page's running sums are the same additions in the same order as page by page.
+    The groups hold at most as many padding rows as real rows: the running sums cost what they pad.
     """
     out = [np.zeros_like(values) for _ in radii]
-    for group in page_groups(pages):
+    for group in page_groups(pages, padding_allowed=0):
         lengths = np.array([pages[k].stop - pages[k].start for k in group])
         page_of = np.repeat(np.arange(len(group)), lengths)
         rows = np.concatenate([np.arange(pages[k].start, pages[k].stop) for k in group])
@@ -108,17 +114,83 @@ def window_means_in_pages(values: np.ndarray, pages: Sequence[slice], radii: Seq
 def reach_max_in_pages(
     values: np.ndarray, reach: int, forward: bool, bounds: tuple[np.ndarray, np.ndarray]
 ) -> np.ndarray:
-    """:func:`reach_max` of each page of a batch at once."""
+    """:func:`reach_max` of each page of a batch at once.
+
+    Maxima over spans that double: the maximum over the ``2w`` rows before a row is that over the ``w``
+    rows before it and the ``w`` before those (rows of other pages count as zero); a maximum is exact
+    whatever the order its values are taken in.
+    """
     out = np.zeros_like(values)
-    for k in range(1, reach + 1):
-        np.maximum(out, shifted_in_pages(values, k if forward else -k, bounds), out=out)
-    return out
+    if reach < 1:
+        return out
+    step = 1 if forward else -1
+    span, width = shifted_in_pages(values, step, bounds), 1  # per row, the maximum over `width` rows
+    covered = 0  # rows of the reach already in ``out``
+    while True:
+        if (reach - covered) & width:  # take this span: it reaches ``width`` rows further
+            np.maximum(out, shifted_in_pages(span, step * covered, bounds) if covered else span, out=out)
+            covered += width
+        if covered == reach:
+            return out
+        span = np.maximum(span, shifted_in_pages(span, step * width, bounds))
+        width *= 2
 
 
 def repeat_key(block: Block) -> str:
     """The normalised text by which repeated (quoted) blocks are recognised: white space runs made one
     space (``str.split`` cuts where ``\\s+`` matches), trimmed, lower-cased."""
     return " ".join(block.body.split()).lower()
+
+
+#: The last batch :func:`earlier_twins` was asked about (its blocks and pages) and the answer: stage one's
+#: context and stage two's inputs ask about the same batch in turn.
+_last_twins: tuple[tuple[Block, ...], list[slice], np.ndarray] | None = None
+
+
+def earlier_twins(blocks: Sequence[Block], pages: Sequence[slice]) -> np.ndarray:
+    """Per block of a batch of pages: the row of the first block of its page with the same
+    :func:`repeat_key`, if that key has five or more words and that block comes earlier; else -1."""
+    global _last_twins
+    last = _last_twins
+    if last is not None and len(last[0]) == len(blocks) and last[1] == list(pages) and all(map(is_, last[0], blocks)):
+        return last[2].copy()  # the same blocks (immutable) of the same pages
+    twins = _earlier_twins(blocks, pages)
+    _last_twins = (tuple(blocks), list(pages), twins.copy())
+    return twins
+
+
+def _earlier_twins(blocks: Sequence[Block], pages: Sequence[slice]) -> np.ndarray:
+    texts = [block.text for block in blocks]
+    repeats = distinct_texts(texts)  # the key depends on the text alone
+    keys = [repeat_key(block) for block in (blocks if repeats is None else [blocks[i] for i in repeats.first])]
+    key_ids = dict(zip(keys, range(len(keys)), strict=True))  # equal keys, one id (the last of them)
+    ids = np.fromiter(map(key_ids.__getitem__, keys), dtype=np.int64, count=len(keys))
+    long_key = np.fromiter((key.count(" ") >= 4 for key in keys), dtype=bool, count=len(keys))
+    if repeats is not None:
+        ids, long_key = repeats.spread(ids), repeats.spread(long_key)
+    twins = np.full(len(blocks), -1, dtype=np.int64)
+    rows = np.flatnonzero(long_key)
+    if len(rows):
+        page_of = np.repeat(np.arange(len(pages)), [page.stop - page.start for page in pages])
+        _, first, inverse = np.unique(page_of[rows] * len(keys) + ids[rows], return_index=True, return_inverse=True)
+        earliest = rows[first[inverse]]
+        twins[rows] = np.where(earliest < rows, earliest, -1)
+    return twins
+
+
+def repeat_flags_in_pages(blocks: Sequence[Block], pages: Sequence[slice]) -> np.ndarray:
+    """:func:`repeat_flags` of each page of a batch at once."""
+    out = np.zeros((len(blocks), 4), dtype=np.float32)
+    twins = earlier_twins(blocks, pages)
+    out[twins >= 0, 0] = 1.0
+    out[twins[twins >= 0], 1] = 1.0
+    if len(blocks) > 1:
+        depth = block_attribute(blocks, "quote_depth")
+        same_page = np.ones(len(blocks) - 1, dtype=bool)
+        same_page[[page.start - 1 for page in pages[1:]]] = False
+        out[1:, 2] = (depth[1:] > depth[:-1]) & same_page
+        out[1:, 3] = (depth[1:] < depth[:-1]) & same_page
+    return out
 
 
 def repeat_flags(blocks: Sequence[Block]) -> np.ndarray:
@@ -209,8 +281,8 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
         if self.reach > 0:
             marks = own[:, self._reach_columns()]
             columns += [reach_max_in_pages(marks, self.reach, forward, bounds) for forward in (False, True)]
-        columns.append(np.vstack([repeat_flags(blocks[page]) for page in pages]))
-        return np.hstack(columns).astype(np.float32)
+        columns.append(repeat_flags_in_pages(blocks, pages))
+        return np.hstack(columns).astype(np.float32, copy=False)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Readable names: ``cue``, ``prev1:cue``, ``next2:cue``, ``win3:cue``, repeat flags."""

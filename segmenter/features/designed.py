@@ -6,7 +6,8 @@ grouped (``GROUPS``) so that experiments can ablate one group at a time.
 
 The cues are computed a batch of blocks at a time, one column per cue: character classes are counted
 over the code points of all blocks at once, and each pattern is tried only where it can match
-(:mod:`segmenter.features.scan`); every value is the one the per-block definition gives.
+(:mod:`segmenter.features.scan`); cues of a block's text are computed once per distinct text of the
+batch (:mod:`segmenter.features.distinct`); every value is the one the per-block definition gives.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from segmenter.blocks import Block
-from segmenter.features.scan import HintedPattern, Starts, TextBatch, word_list_starts
+from segmenter.features.distinct import distinct_texts
+from segmenter.features.scan import HintedPattern, Starts, TextBatch, bmp_table, word_list_starts
 
 
 def _words(pattern: str) -> HintedPattern:
@@ -191,10 +193,9 @@ _ALPHA, _UPPER, _DIGIT, _ASCII_LETTER, _WORD_CHAR = 1, 2, 4, 8, 16
 
 @cache
 def _bmp_flags() -> np.ndarray:
-    chars = [chr(c) for c in range(0x10000)]
-    flags = np.array([c.isalpha() for c in chars], dtype=np.uint8) * _ALPHA
-    flags |= np.array([c.isupper() for c in chars], dtype=np.uint8) * _UPPER
-    flags |= np.array([c.isdigit() for c in chars], dtype=np.uint8) * _DIGIT
+    flags = bmp_table(str.isalpha).astype(np.uint8) * _ALPHA
+    flags |= bmp_table(str.isupper).astype(np.uint8) * _UPPER
+    flags |= bmp_table(str.isdigit).astype(np.uint8) * _DIGIT
     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
         flags[ord(c)] |= _ASCII_LETTER | _WORD_CHAR
     flags[ord("'")] |= _WORD_CHAR
@@ -246,8 +247,6 @@ class _Batch:
 
     def __init__(self, blocks: Sequence[Block], scans: Sequence[_Scan]) -> None:
         self.blocks = list(blocks)
-        self.bodies = [b.body for b in self.blocks]
-        self.body_text = TextBatch(self.bodies)
         self.matches: dict[_Scan, np.ndarray] = {}
         self._attributes: dict[str, np.ndarray] = {}
         for on_raw in (False, True):
@@ -260,6 +259,14 @@ class _Batch:
 
     def __len__(self) -> int:
         return len(self.blocks)
+
+    @cached_property
+    def bodies(self) -> list[str]:
+        return [b.body for b in self.blocks]
+
+    @cached_property
+    def body_text(self) -> TextBatch:
+        return TextBatch(self.bodies)
 
     @cached_property
     def n_chars(self) -> np.ndarray:
@@ -293,7 +300,7 @@ class _Batch:
         run_start = in_word.copy()
         run_start[1:] &= ~in_word[:-1]
         run = np.cumsum(run_start)
-        letters = np.flatnonzero(self._flags & _ASCII_LETTER)
+        letters = np.flatnonzero((self._flags & _ASCII_LETTER) != 0)
         first = np.ones(len(letters), dtype=bool)
         first[1:] = run[letters[1:]] != run[letters[:-1]]
         return letters[first]
@@ -433,6 +440,8 @@ CUES: dict[str, tuple[str, Callable[[_Batch], np.ndarray]]] = {
 }
 
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(group for group, _ in CUES.values()))
+#: Groups of cues that depend on where a block is in its page; every other cue depends on its text alone.
+PLACE_GROUPS = frozenset({"layout"})
 
 
 class DesignedFeatures(TransformerMixin, BaseEstimator):
@@ -462,9 +471,16 @@ class DesignedFeatures(TransformerMixin, BaseEstimator):
         out = np.zeros((len(blocks), len(selected)), dtype=np.float32)
         if not len(blocks):
             return out
-        batch = _Batch(blocks, [fn.scan for _, fn in selected if isinstance(fn, _PatternCue)])
-        for j, (_, fn) in enumerate(selected):
-            out[:, j] = fn(batch)
+        # Cues of the text are computed once per distinct text, cues of the place for every block.
+        repeats = distinct_texts([block.text for block in blocks])
+        texts = blocks if repeats is None else [blocks[i] for i in repeats.first]
+        text_batch = _Batch(texts, [fn.scan for _, fn in selected if isinstance(fn, _PatternCue)])
+        place_batch = _Batch(blocks, [])
+        for j, (name, fn) in enumerate(selected):
+            if CUES[name][0] in PLACE_GROUPS:
+                out[:, j] = fn(place_batch)
+            else:
+                out[:, j] = fn(text_batch) if repeats is None else repeats.spread(fn(text_batch))
         return out
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize
 
 from segmenter.blocks import Block
+from segmenter.features.distinct import distinct_texts
 
 _DIGITS = re.compile(r"\d")
 _SHAPE_RUNS = [(re.compile(r"[A-Z]+"), "A"), (re.compile(r"[a-z]+"), "a"), (re.compile(r"\d+"), "0")]
@@ -25,6 +28,7 @@ _TOKEN = re.compile(r"\S+")
 #: Word n-gram tokens: runs of word characters and single other non-space characters. These are the
 #: tokens of scikit-learn's ``(?u)\b\w+\b|[^\w\s]`` (a scan only reaches a run at its start), found faster.
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD_TOKEN_OR_BREAK = re.compile(r"\w+|[^\w\s]|\n")
 
 
 def _normalise(text: str) -> str:
@@ -41,6 +45,18 @@ _NAME = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[a-z]+(?:[- ][A-Z][a-z]+)*")
 _normalise_word = lru_cache(maxsize=1 << 16)(_normalise)
 
 
+def _positions(items: list[str], item: str) -> np.ndarray:
+    """Where ``item`` occurs in ``items``."""
+    found = []
+    at = -1
+    try:
+        while True:
+            at = items.index(item, at + 1)
+            found.append(at)
+    except ValueError:
+        return np.array(found, dtype=np.int64)
+
+
 def _normalise_masking_names(text: str) -> str:
     return _normalise(_NAME.sub("Xname", text))
 
@@ -52,27 +68,54 @@ def _shape(token: str) -> str:
     return token[:6]
 
 
-def hash_token_lists(hasher: FeatureHasher, token_lists: list[list[str]]) -> sp.csr_matrix:
-    """``hasher.transform(token_lists)`` (a hasher of strings without alternating signs), hashing each
-    distinct token of the batch once: tokens repeat, and hashing them is the costly part."""
-    if not token_lists:
-        return hasher.transform(token_lists)  # raises as scikit-learn does
-    flat = [token for tokens in token_lists for token in tokens]
-    distinct = list(dict.fromkeys(flat))
-    if not distinct:
-        return sp.csr_matrix((len(token_lists), hasher.n_features), dtype=hasher.dtype)
-    # Hashed as (token, 1) pairs, which is what a string hasher does with each token, without the generator it
-    # wraps around every row.
+#: The length bucket of a line of ``n`` words (0 < ``n`` <= 22), by ``n``.
+_LENGTH_BUCKETS = ["1"] * 2 + ["2-3"] * 2 + ["4-8"] * 5 + ["9-20"] * 12 + ["21+"] * 2
+
+
+def hashed_columns(hasher: FeatureHasher, tokens: Sequence[str]) -> np.ndarray:
+    """The column ``hasher`` (a hasher of strings without alternating signs) gives each token."""
+    if not tokens:
+        return np.zeros(0, dtype=np.int32)
+    # Hashed as rows of one (token, 1) pair, which is what a string hasher does with each token, without the
+    # generator it wraps around every row.
     pairs = FeatureHasher(hasher.n_features, input_type="pair", dtype=hasher.dtype, alternate_sign=False)
-    columns = dict(zip(distinct, pairs.transform([[(token, 1)] for token in distinct]).indices.tolist(), strict=True))
-    indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
-    np.cumsum([len(tokens) for tokens in token_lists], out=indptr[1:])
-    indices = np.fromiter(map(columns.__getitem__, flat), dtype=np.int32, count=len(flat))
+    return pairs.transform(zip(zip(tokens, repeat(1)))).indices
+
+
+def count_matrix(hasher: FeatureHasher, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> sp.csr_matrix:
+    """The matrix of ``n_rows`` rows (``hasher``'s width and type) counting each ``(rows[k], columns[k])``
+    pair: what ``hasher`` gives when row ``r`` holds the tokens hashed to ``columns[rows == r]``."""
+    if not n_rows:
+        return hasher.transform([])  # raises as scikit-learn does
     matrix = sp.csr_matrix(
-        (np.ones(len(flat), dtype=hasher.dtype), indices, indptr), shape=(len(token_lists), hasher.n_features)
+        (np.ones(len(columns), dtype=hasher.dtype), (np.asarray(rows, dtype=np.int32), columns)),
+        shape=(n_rows, hasher.n_features),
     )
     matrix.sum_duplicates()  # as FeatureHasher does: adds up repeated tokens, sorts the indices
     return matrix
+
+
+def hash_kinds(hasher: FeatureHasher, kinds: Sequence[tuple[str, Sequence[str]]]) -> np.ndarray:
+    """The columns of the tokens ``prefix + value`` of each ``(prefix, values)`` kind, in order: each distinct
+    value of a kind is joined to its prefix and hashed once."""
+    distinct = [list(dict.fromkeys(values)) for _, values in kinds]
+    hashed = hashed_columns(
+        hasher, [prefix + value for (prefix, _), values in zip(kinds, distinct, strict=True) for value in values]
+    ).tolist()
+    columns, offset = [], 0
+    for (_, values), unique in zip(kinds, distinct, strict=True):
+        column_of = dict(zip(unique, hashed[offset : offset + len(unique)], strict=True))
+        columns.append(np.fromiter(map(column_of.__getitem__, values), dtype=np.int32, count=len(values)))
+        offset += len(unique)
+    return np.concatenate(columns) if columns else np.zeros(0, dtype=np.int32)
+
+
+def hash_token_lists(hasher: FeatureHasher, token_lists: list[list[str]]) -> sp.csr_matrix:
+    """``hasher.transform(token_lists)`` (a hasher of strings without alternating signs), hashing each
+    distinct token of the batch once: tokens repeat, and hashing them is the costly part."""
+    rows = np.array([row for row, tokens in enumerate(token_lists) for _ in tokens], dtype=np.int32)
+    flat = [token for tokens in token_lists for token in tokens]
+    return count_matrix(hasher, rows, hash_kinds(hasher, [("", flat)]), len(token_lists))
 
 
 class HashedTokens(TransformerMixin, BaseEstimator):
@@ -139,8 +182,37 @@ class WordNgrams(HashedTokens):
         return grams
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
-        """Return a sparse matrix of shape (n_blocks, n_features)."""
-        return self._vectorizer().transform(block.body for block in blocks)
+        """Return a sparse matrix of shape (n_blocks, n_features): what ``HashingVectorizer`` with
+        :meth:`_analyze` gives for the blocks' bodies."""
+        bodies = [block.body for block in blocks]
+        repeats = distinct_texts(bodies)
+        if repeats is None:
+            return self._transform_bodies(bodies)
+        return repeats.spread(self._transform_bodies([bodies[i] for i in repeats.first]))
+
+    def _transform_bodies(self, bodies: list[str]) -> sp.csr_matrix:
+        joined = "\n".join(bodies)
+        if not bodies or joined.count("\n") != len(bodies) - 1:  # none, or a body holds a line break
+            return self._vectorizer().transform(bodies)
+        # The batch is normalised and tokenised at once, its bodies joined by line breaks: no name, token or
+        # n-gram spans a line break, and lower-casing treats one as the end of a word, as it does a text's end.
+        tokens = _WORD_TOKEN_OR_BREAK.findall(
+            _normalise_masking_names(joined) if self.mask_names else _normalise(joined)
+        )
+        breaks_before = np.zeros(len(tokens) + 1, dtype=np.int64)  # [i]: line breaks among tokens[:i]
+        breaks_before[_positions(tokens, "\n") + 1] = 1
+        np.cumsum(breaks_before, out=breaks_before)
+        hasher = FeatureHasher(self.n_features, input_type="string", alternate_sign=False, dtype=np.float32)
+        rows, columns = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]
+        low, high = self.ngram_range
+        for n in range(low, min(high, len(tokens)) + 1):
+            count = len(tokens) - n + 1
+            inside = breaks_before[n:] == breaks_before[:count]  # no line break among tokens[i : i + n]
+            grams = tokens if n == 1 else list(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
+            rows.append(breaks_before[:count][inside])
+            columns.append(hashed_columns(hasher, grams)[inside])
+        matrix = count_matrix(hasher, np.concatenate(rows), np.concatenate(columns), len(bodies))
+        return normalize(matrix, norm="l2", copy=False)
 
     def block_tokens(self, block: Block) -> list[str]:
         return list(self._vectorizer().build_analyzer()(block.body))
@@ -171,32 +243,63 @@ class EdgeTokens(HashedTokens):
         return FeatureHasher(n_features=self.n_features, input_type="string", alternate_sign=False, dtype=np.float32)
 
     def block_tokens(self, block: Block) -> list[str]:
+        _, kinds = self.batch_tokens([block])
+        return [prefix + value for prefix, values in kinds for value in values]
+
+    @staticmethod
+    def batch_tokens(blocks: Sequence[Block]) -> tuple[list[int], list[tuple[str, list[str]]]]:
+        """The edge tokens of a batch of blocks, kind by kind: ``(rows, [(prefix, values), ...])``; the
+        tokens are each kind's prefix joined to each of its values, the k-th token (over all kinds, in
+        order) in row ``rows[k]``.
+
+        A block's tokens are, in order: its first word, first two words, last word, word shapes, length
+        bucket, shapes with length, quote depth with the first word's shape; a block without a word has
+        the one token ``empty``.
+        """
         # Lower-casing keeps white space where it is, so the words of the normalised text are the
         # normalised words; str.split() cuts at the same white space as \S+.
-        body = block.body
-        head = body[:200].split(None, 2)
-        if not head:
-            return ["empty"]
-        tokens = [_normalise_word(t) for t in head[:2]]
-        last = _normalise_word(body[-60:].rsplit(None, 1)[-1]) if body.strip() else ""
-        raw = body[:80].split(None, 3)[:3]
-        shapes = " ".join(_shape(t) for t in raw)
-        n = len(body.split(None, 21))  # counts up to 22, all the length buckets need
-        length = "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
-        out = [
-            f"first={tokens[0]}",
-            f"first2={' '.join(tokens[:2])}",
-            f"last={last}",
-            f"shape={shapes}",
-            f"len={length}",
-            f"shape_len={shapes}|{length}",
-            f"quote={min(block.quote_depth, 2)}|{_shape(raw[0]) if raw else ''}",
+        bodies = [block.body for block in blocks]
+        heads = [body[:200].split(None, 2) for body in bodies]
+        worded = [i for i, head in enumerate(heads) if head]
+        empty: list[int] = []
+        if len(worded) < len(blocks):
+            empty = [i for i, head in enumerate(heads) if not head]
+            bodies = [bodies[i] for i in worded]
+            heads = [heads[i] for i in worded]
+            blocks = [blocks[i] for i in worded]
+        firsts = [_normalise_word(head[0]) for head in heads]
+        first_twos = [
+            f"{first} {_normalise_word(head[1])}" if len(head) > 1 else first
+            for first, head in zip(firsts, heads, strict=True)
         ]
-        return out
+        lasts = [_normalise_word(body[-60:].rsplit(None, 1)[-1]) for body in bodies]
+        raws = [body[:80].split(None, 3)[:3] for body in bodies]
+        shapes = [" ".join(map(_shape, raw)) for raw in raws]
+        lengths = [_LENGTH_BUCKETS[len(body.split(None, 21))] for body in bodies]  # counts up to 22
+        quotes = [  # a body that is its block's text has no quote marker
+            f"{0 if body is block.text else min(block.quote_depth, 2)}|{_shape(raw[0]) if raw else ''}"
+            for block, body, raw in zip(blocks, bodies, raws, strict=True)
+        ]
+        kinds = [
+            ("first=", firsts),
+            ("first2=", first_twos),
+            ("last=", lasts),
+            ("shape=", shapes),
+            ("len=", lengths),
+            ("shape_len=", [f"{shape}|{length}" for shape, length in zip(shapes, lengths, strict=True)]),
+            ("quote=", quotes),
+            ("", ["empty"] * len(empty)),
+        ]
+        return worded * 7 + empty, kinds
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Return a sparse 0/1 matrix of shape (n_blocks, n_features)."""
-        return hash_token_lists(self._hasher(), [self.block_tokens(block) for block in blocks])
+        repeats = distinct_texts([block.text for block in blocks])  # the tokens depend on the text alone
+        if repeats is not None:
+            return repeats.spread(self.transform([blocks[i] for i in repeats.first]))
+        rows, kinds = self.batch_tokens(blocks)
+        hasher = self._hasher()
+        return count_matrix(hasher, np.asarray(rows, dtype=np.int32), hash_kinds(hasher, kinds), len(blocks))
 
     def _hash_one(self, token: str) -> sp.csr_matrix:
         return self._hasher().transform([[token]])
@@ -225,6 +328,8 @@ class HtmlStructure(HashedTokens):
 
     def transform(self, blocks: Sequence[Block]) -> sp.csr_matrix:
         """Return a sparse 0/1 matrix of shape (n_blocks, n_features)."""
+        if blocks and not any(block.html for block in blocks):  # text pages
+            return sp.csr_matrix((len(blocks), self.n_features), dtype=np.float32)
         return hash_token_lists(self._hasher(), [list(block.html) for block in blocks])
 
     def _hash_one(self, token: str) -> sp.csr_matrix:

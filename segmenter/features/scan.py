@@ -13,9 +13,10 @@ the hints are sound, i.e. every position where the pattern can match is among th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import repeat
 
 import numpy as np
 
@@ -167,8 +168,21 @@ class _WordIndex:
         # of ``exact``, or its first (last) three letters those of a prefix (suffix), or its first (last)
         # letter that of a shorter prefix (suffix). Code points beyond ASCII count as 0, which no hint holds.
         self.exact_keys = np.zeros((128, 128, 64), dtype=bool)
-        for word in self.exact:
-            self.exact_keys[ord(word[0]), ord(word[1]) if len(word) > 1 else 0, min(len(word), 63)] = True
+        # Words all of whose hints need a next word (``"the united"``) ask of the next word's first letter too:
+        # the letters that may begin a next word, by key (row 0 of ``next_letters``: none).
+        paired: dict[tuple[int, int, int], set[str]] = {}
+        for word, entries in self.exact.items():
+            key = (ord(word[0]), ord(word[1]) if len(word) > 1 else 0, min(len(word), 63))
+            if any(following is None for _, following in entries):
+                self.exact_keys[key] = True
+            else:
+                paired.setdefault(key, set()).update(following[0] for _, following in entries)
+        self.paired_keys = np.zeros((128, 128, 64), dtype=np.int64)
+        self.next_letters = np.zeros((len(paired) + 1, 128), dtype=bool)
+        for row, (key, letters) in enumerate(paired.items(), start=1):
+            if not self.exact_keys[key]:
+                self.paired_keys[key] = row
+                self.next_letters[row, [ord(letter) for letter in letters]] = True
         self.prefix_keys = np.zeros((128, 128, 128), dtype=bool)
         self.short_prefix_keys = np.zeros(128, dtype=bool)
         for prefix, _ in self.prefixes:
@@ -194,7 +208,12 @@ class _WordIndex:
 
         two, three = lengths >= 2, lengths >= 3
         first = letter(run_starts, lengths >= 1)
-        maybe = self.exact_keys[first, letter(run_starts + 1, two), np.minimum(lengths, 63)]
+        second, length = letter(run_starts + 1, two), np.minimum(lengths, 63)
+        maybe = self.exact_keys[first, second, length]
+        if len(self.next_letters) > 1:
+            following = np.zeros(len(run_starts), dtype=np.int64)  # the first letter of the next word, if any
+            following[:-1] = letter(run_starts[1:], lengths[1:] >= 1)
+            maybe |= self.next_letters[self.paired_keys[first, second, length], following]
         if self.prefixes:
             maybe |= self.prefix_keys[first, letter(run_starts + 1, two), letter(run_starts + 2, three)] & three
             maybe |= self.short_prefix_keys[first]
@@ -241,17 +260,33 @@ def _word_index(starts: tuple[Starts, ...]) -> _WordIndex:
 
 
 @cache
+def bmp_plane() -> str:
+    """Every code point of the basic multilingual plane (lone surrogates included), in order."""
+    return np.arange(0x10000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def bmp_table(predicate: Callable[[str], bool]) -> np.ndarray:
+    """``predicate`` of each code point of the basic multilingual plane, as a boolean array."""
+    return np.fromiter(map(predicate, bmp_plane()), dtype=bool, count=0x10000)
+
+
+@cache
 def _bmp_word_chars() -> np.ndarray:
     """Whether each code point of the basic multilingual plane is a regex word character (``\\w``)."""
-    table = np.zeros(0x10000, dtype=bool)
-    plane = "".join(map(chr, range(0x10000)))
-    table[[ord(c) for c in _WORD_CHAR.findall(plane)]] = True
+    table = np.ones(0x10000, dtype=bool)
+    table[codepoints(_WORD_CHAR.sub("", bmp_plane()))] = False
     return table
 
 
 @cache
+def _in_class(character_class: str, point: int) -> bool:
+    """Whether the character of code point ``point`` is in the regex character class."""
+    return re.fullmatch(character_class, chr(point)) is not None
+
+
+@cache
 def _bmp_decimals() -> np.ndarray:
-    return np.array([chr(c).isdecimal() for c in range(0x10000)], dtype=bool)
+    return bmp_table(str.isdecimal)
 
 
 def _decimal(points: np.ndarray) -> np.ndarray:
@@ -294,7 +329,8 @@ class TextBatch:
         self._codepoints: np.ndarray | None = None
         self._exotic = exotic
         self._holding_char: dict[str, np.ndarray] = {}
-        self._firsts: str | None = None
+        # The texts' first characters: the distinct code points, and each text's index among them.
+        self._firsts: tuple[np.ndarray, np.ndarray] | None = None
         self._folded: str | None = None
         self._runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
@@ -403,17 +439,24 @@ class TextBatch:
             holding |= self._holding_char[char]
         return holding
 
+    @cached_property
+    def _inner_line_starts(self) -> list[int]:
+        """Where lines start after a newline inside a text."""
+        if self.joined.count("\n") == len(self) - 1:
+            return []
+        inner = [m.end() for m in re.finditer("\n", self.joined)]
+        return sorted(set(inner) - set(self.offsets.tolist()))
+
     def _line_starts(self, line_start: str) -> list[int]:
         """Positions of line starts whose first character is in the class ``line_start``."""
         if not line_start:
             return []
         if self._firsts is None:
-            self._firsts = "".join([text[:1] or "\n" for text in self.texts])
-        found = self.offsets[[m.start() for m in re.finditer(line_start, self._firsts)]].tolist()
-        if self.joined.count("\n") > len(self) - 1:  # newlines inside texts start more lines
-            inner = [m.end() for m in re.finditer("\n", self.joined)]
-            found += sorted(set(inner) - set(self.offsets.tolist()))
-        return found
+            firsts = codepoints("".join([text[:1] or "\n" for text in self.texts]))
+            self._firsts = np.unique(firsts, return_inverse=True)
+        distinct, inverse = self._firsts
+        starting = np.fromiter(map(_in_class, repeat(line_start), distinct.tolist()), dtype=bool, count=len(distinct))
+        return self.offsets[starting[inverse]].tolist() + self._inner_line_starts
 
     def places(self, patterns: Sequence[HintedPattern]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Per pattern, where its hints say it may match: ``(texts, positions, whole)``; ``positions`` are the
@@ -446,15 +489,18 @@ class TextBatch:
             for b in np.flatnonzero(whole).tolist():
                 text = self.texts[b]
                 counts[b] = (regex.search(text) is not None) if first_only[j] else len(regex.findall(text))
-            self._verify(regex, positions.tolist(), blocks.tolist(), counts, first_only[j])
+            matched = self._verify(regex, positions.tolist(), blocks.tolist(), first_only[j])
+            counts += np.bincount(np.array(matched, dtype=np.int64), minlength=len(self))
         return results
 
     def _verify(
-        self, regex: re.Pattern[str], positions: list[int], blocks: list[int], counts: np.ndarray, first_only: bool
-    ) -> None:
+        self, regex: re.Pattern[str], positions: list[int], blocks: list[int], first_only: bool
+    ) -> list[int]:
         """Try ``regex`` at each candidate (position in its text, in order) as ``findall`` would, skipping
-        positions inside an earlier match in the same text (or, ``first_only``, all after a first match)."""
+        positions inside an earlier match in the same text (or, ``first_only``, all after a first match);
+        returns the text of each match."""
         texts = self.texts
+        matched: list[int] = []
         current, resume = -1, 0
         for position, b in zip(positions, blocks, strict=True):
             if b == current and position < resume:
@@ -462,6 +508,7 @@ class TextBatch:
             match = regex.match(texts[b], position)
             if match is None:
                 continue
-            counts[b] += 1
+            matched.append(b)
             current = b
             resume = len(texts[b]) + 1 if first_only else max(match.end(), position + 1)
+        return matched
