@@ -9,7 +9,7 @@ PYTHON ?= python
 model:
 	$(PYTHON) -m segmenter train \
 		$(SHARED)/gold/train.jsonl=10 $(SHARED)/gold/train-modern.jsonl=3 \
-		--corpus $(SHARED)/corpus --composed 2000 --seed 0 --jobs 2 \
+		--corpus $(SHARED)/corpus --composed 4000 --seed 0 --jobs 2 \
 		--dev $(SHARED)/gold/dev.jsonl --dev $(SHARED)/gold/dev-modern.jsonl \
 		-o models/default.npz
 
