@@ -1,16 +1,20 @@
 """Annotated pages: the JSONL format of the annotation contract, read and written.
 
-One page per line: ``{"id", "text", "spans": [{"start", "end", "label"}], "source"?}``. Offsets are
-Python string offsets (code points), end exclusive.
+One page per line: ``{"id", "text", "spans": [{"start", "end", "label"}], "source"?, "html"?}``. Offsets
+are Python string offsets (code points), end exclusive. A page with ``html`` is an HTML page: its
+``text`` is the page's text as :func:`segmenter.html.html_to_page` gives it, and its blocks come from
+the DOM (:func:`page_blocks`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from segmenter.blocks import Block, split_blocks
+from segmenter.html import html_to_page
 from segmenter.labels import check_label
 
 
@@ -25,13 +29,18 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class AnnotatedPage:
-    """A page with its gold spans, as training and evaluation consume it."""
+    """A page with its gold spans, as training and evaluation consume it.
+
+    ``html``, when present, is the page's HTML: ``text`` is then the page's text as
+    :func:`segmenter.html.html_to_page` gives it, and the blocks come from the DOM (:func:`page_blocks`).
+    """
 
     id: str
     text: str
     spans: tuple[Span, ...]
     source: str = ""
     meta: dict = field(default_factory=dict, compare=False)
+    html: str | None = None
 
     def char_labels(self) -> list[str | None]:
         """The label of every character of :attr:`text` (``None`` where no span covers it)."""
@@ -49,7 +58,22 @@ class AnnotatedPage:
         }
         if self.source:
             row["source"] = self.source
+        if self.html is not None:
+            row["html"] = self.html
         return row
+
+
+def page_blocks(page: AnnotatedPage, page_number: int = 0) -> list[Block]:
+    """The blocks of a page, numbered ``page_number``: from its DOM when it has ``html``, else its lines.
+
+    Raises ``ValueError`` when the text of the page's HTML is not the page's ``text``.
+    """
+    if page.html is None:
+        return split_blocks(page.text, page=page_number)
+    text, blocks = html_to_page(page.html)
+    if text != page.text:
+        raise ValueError(f"page {page.id!r}: 'text' is not the text of its 'html'")
+    return [replace(block, page=page_number) for block in blocks]
 
 
 class AnnotationError(ValueError):
@@ -82,8 +106,11 @@ def page_from_json(row: dict, where: str = "record") -> AnnotatedPage:
             raise AnnotationError(f"{where}: span {k} overlaps the span before it")
         previous_end = span.end
         spans.append(span)
+    html = row.get("html")
+    if html is not None and not isinstance(html, str):
+        raise AnnotationError(f"{where}: 'html' must be a string")
     page_id = row.get("id", where)
-    return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""))
+    return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""), html=html)
 
 
 def iter_json_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[str, object]]:

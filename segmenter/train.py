@@ -13,11 +13,11 @@ import numpy as np
 import sklearn
 
 from segmenter import __version__
-from segmenter.blocks import Block, block_labels, split_blocks
+from segmenter.blocks import Block, block_labels
 from segmenter.classifier import BlockClassifier
 from segmenter.features.designed import DesignedFeatures
 from segmenter.labels import OPINION
-from segmenter.pages import AnnotatedPage
+from segmenter.pages import AnnotatedPage, page_blocks
 from segmenter.segmenter import Segmenter
 
 #: Weight of a block of an annotated (real) page relative to a block of a composed page.
@@ -49,13 +49,14 @@ def block_weight(block: Block) -> float:
 
 
 def build_training_set(sources: Iterable[TrainingSource]) -> TrainingSet:
-    """Cut every page into blocks, take each block's gold label, and weight it by source and length."""
+    """Cut every page into blocks (an HTML page's from its DOM), take each block's gold label, and weight
+    it by source and length."""
     out = TrainingSet()
     page_number = 0
     for source in sources:
         label_counts: Counter[str] = Counter()
         for page in source.pages:
-            blocks = split_blocks(page.text, page=page_number)
+            blocks = page_blocks(page, page_number)
             page_number += 1
             labels = block_labels(blocks, page.char_labels(), default=OPINION)
             out.blocks.extend(blocks)

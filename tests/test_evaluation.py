@@ -357,6 +357,9 @@ class FakeSegmenter:
     def segment_many(self, texts):
         return (self.segment(text) for text in texts)
 
+    def segment_blocks_many(self, pages):
+        return (self.segment(text) for text, _ in pages)
+
 
 def test_cli_runs_a_model(files, monkeypatch):
     from segmenter.cli import evaluate_cmd

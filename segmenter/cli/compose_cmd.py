@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from segmenter.compose import SLICE_SHARE, STYLES, Corpus, compose_pages
+from segmenter.compose import HTML_STYLES, SLICE_SHARE, STYLES, Corpus, compose_pages
 
 
 @click.command()
@@ -22,9 +22,13 @@ from segmenter.compose import SLICE_SHARE, STYLES, Corpus, compose_pages
               help=f"Forum styles to use (default: all at their default weights): {', '.join(STYLES)}.")
 @click.option("--slice-share", type=click.FloatRange(0, 1), default=SLICE_SHARE, show_default=True,
               help="Share of modern-style pages cut into ~2,000-character slices.")
+@click.option("--html-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help=f"Also compose about this share of -n as HTML pages, as the forum software serves them "
+                   f"(styles {', '.join(HTML_STYLES)}); such a record carries its 'html', and its 'text' is "
+                   "the page's extracted text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Annotated JSONL to write  [default: stdout]")
-def compose(corpus_dir: Path, count: int, seed: int, styles: str | None, slice_share: float,
+def compose(corpus_dir: Path, count: int, seed: int, styles: str | None, slice_share: float, html_share: float,
             output: Path | None) -> None:
     """Compose labelled forum pages from the pure documents in CORPUS_DIR.
 
@@ -36,12 +40,14 @@ def compose(corpus_dir: Path, count: int, seed: int, styles: str | None, slice_s
 
     \b
         segmenter compose ../shared/corpus -n 2000 --seed 0 -o composed.jsonl --styles usenet,xenforo
+        segmenter compose ../shared/corpus -n 200 --html-share 0.25 -o with-html.jsonl
     """
     corpus = Corpus(corpus_dir, seed=seed)
     if not corpus.has_files():
         raise click.ClickException(f"{corpus_dir}: no *.jsonl.gz files under news/, press_release/ or opinion/")
     try:
-        pages = compose_pages(corpus, count, seed=seed, styles=styles, slice_share=slice_share)
+        pages = compose_pages(corpus, count, seed=seed, styles=styles, slice_share=slice_share,
+                              html_share=html_share)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--styles") from None
     try:

@@ -11,7 +11,7 @@ from segmenter.cli.common import load_segmenter, model_option
 from segmenter.evaluation import error_listing, evaluate_pages, read_predictions, render_json, render_text
 from segmenter.io.progress import Progress
 from segmenter.io.summary import RunStats
-from segmenter.pages import AnnotatedPage, AnnotationError, read_annotated
+from segmenter.pages import AnnotatedPage, AnnotationError, page_blocks, read_annotated
 
 #: How many of the worst pages ``--errors`` lists by default.
 DEFAULT_TOP = 10
@@ -41,12 +41,13 @@ def read_gold(paths: Sequence[Path]) -> list[AnnotatedPage]:
 
 
 def segment_pages(segmenter: object, pages: Sequence[AnnotatedPage]) -> dict[str, list]:
-    """Segment every page's text, with the tool's progress line on stderr when it is a terminal."""
+    """Segment every page (an HTML page through its DOM's blocks), with the tool's progress line on stderr
+    when it is a terminal."""
     progress, stats = Progress(total=len(pages)), RunStats()
     predicted = {}
+    segmented = segmenter.segment_blocks_many((p.text, page_blocks(p)) for p in pages)  # type: ignore[attr-defined]
     try:
-        for page, segments in zip(pages, segmenter.segment_many(p.text for p in pages),  # type: ignore[attr-defined]
-                                  strict=True):
+        for page, segments in zip(pages, segmented, strict=True):
             predicted[page.id] = segments
             stats.pages += 1
             stats.segmented += 1

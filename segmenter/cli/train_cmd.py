@@ -53,6 +53,9 @@ def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
               help="A corpus folder (news/, press_release/, opinion/ of *.jsonl.gz) to compose training pages from.")
 @click.option("--composed", default=2000, show_default=True, help="How many pages to compose from --corpus.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the page composer.")
+@click.option("--html-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Also compose about this share of --composed as HTML forum pages, so that the model learns "
+                   "the structure an HTML page's DOM gives (quote and post containers, classes, link density).")
 @click.option("--real-weight", default=REAL_WEIGHT, show_default=True,
               help="Weight of a block of an annotated page, relative to a block of a composed page; "
                    "FILE=WEIGHT sets it for one file.")
@@ -63,8 +66,8 @@ def dev_scores(segmenter, paths: tuple[Path, ...]) -> dict:
 @click.option("--dev", "dev", multiple=True, type=_FILE,
               help="Gold pages to score the new model on; the scores are stored in its model card. Repeatable.")
 def train(pages: tuple[str, ...], output: Path, page_format: str, label_map: str | None, fill_label: str | None,
-          corpus: Path | None, composed: int, seed: int, real_weight: float, C: float, stack: bool, jobs: int,
-          dev: tuple[Path, ...]) -> None:
+          corpus: Path | None, composed: int, seed: int, html_share: float, real_weight: float, C: float,
+          stack: bool, jobs: int, dev: tuple[Path, ...]) -> None:
     """Fit a model from annotated PAGES and/or pages composed from a --corpus folder.
 
     PAGES are JSONL files in the annotation contract's format, or exports of doccano, Label Studio
@@ -89,13 +92,15 @@ def train(pages: tuple[str, ...], output: Path, page_format: str, label_map: str
     if corpus is not None and composed > 0:
         from segmenter.compose import compose_pages
 
-        sources.append(TrainingSource(f"composed:{corpus.name}", list(compose_pages(corpus, composed, seed)), 1.0))
+        pages_composed = list(compose_pages(corpus, composed, seed, html_share=html_share))
+        sources.append(TrainingSource(f"composed:{corpus.name}", pages_composed, 1.0))
     if not sources:
         raise click.UsageError("give annotated PAGES, a --corpus to compose pages from, or both")
     click.echo(f"training on {sum(len(s.pages) for s in sources)} pages ...", err=True)
     params = {"C": C, "stack": stack, "n_jobs": jobs}
     try:
-        segmenter = train_segmenter(sources, params, {"composer_seed": seed, "composed_pages": composed})
+        segmenter = train_segmenter(sources, params, {"composer_seed": seed, "composed_pages": composed,
+                                                      "composed_html_share": html_share})
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     segmenter.model.set_params(n_jobs=None)

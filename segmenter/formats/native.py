@@ -1,9 +1,11 @@
-"""The project's own annotated-page JSONL (``{"id", "text", "spans": [{start, end, label}], "source"}``).
+"""The project's own annotated-page JSONL (``{"id", "text", "spans": [{start, end, label}], "source", "html"?}``).
 
 Read through the same checks as the tools' formats, so that a label map and a fill label apply too.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from segmenter.formats import prodigy
 from segmenter.formats.labelmap import LabelMap
@@ -19,7 +21,7 @@ def looks_like(row: dict) -> bool:
 
 
 def read_row(row: dict, where: str, labels: LabelMap, fill_label: str | None = None) -> AnnotatedPage:
-    """Build and check one annotated page."""
+    """Build and check one annotated page (an HTML page keeps its ``html``)."""
     spans = row.get("spans")
     if not isinstance(row.get("text"), str) or not isinstance(spans, list):
         raise AnnotationError(f"{where}: expected 'text' (a string) and 'spans' (a list)")
@@ -27,7 +29,11 @@ def read_row(row: dict, where: str, labels: LabelMap, fill_label: str | None = N
         raise AnnotationError(f"{where}: 'spans' must be a list of {{start, end, label}}")
     triples = [(s.get("start"), s.get("end"), s.get("label")) for s in spans]
     page_id = row.get("id", where)
-    return build_page(page_id, row["text"], triples, where, labels, fill_label, str(row.get("source") or ""))
+    html = row.get("html")
+    if html is not None and not isinstance(html, str):
+        raise AnnotationError(f"{where}: 'html' must be a string")
+    page = build_page(page_id, row["text"], triples, where, labels, fill_label, str(row.get("source") or ""))
+    return page if html is None else replace(page, html=html)
 
 
 def write_row(page: AnnotatedPage, labels: LabelMap) -> dict:

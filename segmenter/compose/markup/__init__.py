@@ -1,0 +1,1 @@
+"""Forum software markup: one module per software, each with ``render(writer, thread, related)``."""
