@@ -17,7 +17,6 @@ from segmenter.features.context import (
     earlier_twins,
     page_bounds,
     page_slices,
-    repeat_key,
     shifted_in_pages,
     window_means_in_pages,
 )
@@ -25,23 +24,6 @@ from segmenter.labels import LABELS
 
 OFFSETS = (-3, -2, -1, 1, 2, 3)
 RADII = (2, 5, 12)
-
-
-def twin_probabilities(blocks: Sequence[Block], probabilities: np.ndarray) -> np.ndarray:
-    """For each block of one page, the probabilities of its earlier identical block (zeros if none),
-    plus a flag column saying a twin exists."""
-    out = np.zeros((len(blocks), probabilities.shape[1] + 1), dtype=np.float32)
-    first_seen: dict[str, int] = {}
-    for i, block in enumerate(blocks):
-        key = repeat_key(block)
-        if key.count(" ") < 4:
-            continue
-        if key in first_seen:
-            out[i, :-1] = probabilities[first_seen[key]]
-            out[i, -1] = 1.0
-        else:
-            first_seen[key] = i
-    return out
 
 
 def stack_features(blocks: Sequence[Block], probabilities: np.ndarray) -> np.ndarray:

@@ -20,13 +20,39 @@ import pytest
 from segmenter.blocks import Block, split_blocks
 from segmenter.decoder import _posteriors_log, learn_transitions, posteriors_pages, viterbi_pages
 from segmenter.features import designed as d
-from segmenter.features.context import ContextFeatures, page_slices, reach_max, repeat_flags, shifted, window_mean
+from segmenter.features.context import (
+    ContextFeatures,
+    page_slices,
+    reach_max,
+    repeat_flags,
+    repeat_key,
+    shifted,
+    window_mean,
+)
 from segmenter.features.designed import CUES, DesignedFeatures
 from segmenter.features.lexical import WordNgrams, hash_token_lists
 from segmenter.features.scan import CASE_EXOTIC, HintedPattern, Starts, TextBatch, word_list_starts
-from segmenter.stacking import OFFSETS, RADII, stack_features, twin_probabilities
+from segmenter.stacking import OFFSETS, RADII, stack_features
 
 # -- the per-block reference ---------------------------------------------------------------------------
+
+
+def twin_probabilities(blocks: list[Block], probabilities: np.ndarray) -> np.ndarray:
+    """Stage two's twin columns for one page: the probabilities of each block's earlier identical block
+    (zeros if none), plus a flag column saying a twin exists."""
+    out = np.zeros((len(blocks), probabilities.shape[1] + 1), dtype=np.float32)
+    first_seen: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        key = repeat_key(block)
+        if key.count(" ") < 4:
+            continue
+        if key in first_seen:
+            out[i, :-1] = probabilities[first_seen[key]]
+            out[i, -1] = 1.0
+        else:
+            first_seen[key] = i
+    return out
+
 
 
 def _squash(count: float, scale: float = 1.0) -> float:
