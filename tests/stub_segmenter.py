@@ -3,17 +3,20 @@
 Every block becomes its own segment. Its label says which method segmented the page (``opinion``:
 ``segment`` of the text, ``news``: ``segment_blocks`` with blocks given, as for HTML), and its score
 counts how many times this process has unpickled a stub (so a test can see that a worker process
-received the model once, not once per batch). A page containing :data:`FAIL_MARK` raises.
+received the model once, not once per batch). A page containing :data:`FAIL_MARK` raises; one
+containing :data:`CRASH_MARK` ends the process at once, as a worker killed by the system would.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 
 from segmenter.blocks import Block, split_blocks
 from segmenter.segments import Segment
 
 FAIL_MARK = "EXPLODE"
+CRASH_MARK = "VANISH"
 
 #: How many stubs this process has unpickled.
 unpickled = 0
@@ -31,6 +34,8 @@ class StubSegmenter:
         self.__dict__.update(state)
 
     def _segments(self, text: str, blocks: Sequence[Block], label: str) -> list[Segment]:
+        if CRASH_MARK in text:
+            os._exit(3)
         if FAIL_MARK in text:
             raise RuntimeError(f"cannot cope with {FAIL_MARK}\nsecond line of the message")
         return [Segment(b.start, b.end, label, float(unpickled), b.text) for b in blocks]

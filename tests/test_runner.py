@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
 
 import pytest
 from handwritten import CHROME, NEWS, OPINION
-from stub_segmenter import FAIL_MARK, StubSegmenter
+from stub_segmenter import CRASH_MARK, FAIL_MARK, StubSegmenter
 
 from segmenter.html import html_to_page
 from segmenter.io.records import Record
@@ -110,6 +111,33 @@ def test_records_are_read_lazily():
         results.close()
         assert [r.id for r in first] == [f"p{k}" for k in range(10)]
         assert consumed < 200
+
+
+def test_results_come_while_the_input_is_still_being_written():
+    """A pipe whose producer is slow: the pages read so far are segmented and handed out before more come."""
+    more_input = threading.Event()
+    waited_out: list[bool] = []
+
+    def slow_producer() -> Iterator[Record]:
+        yield from text_records(8)
+        waited_out.append(not more_input.wait(timeout=60))  # the timeout only ends a failing test
+        yield from text_records(2)
+
+    results = segment_records(StubSegmenter(), slow_producer(), jobs=2, batch_size=4)
+    first = list(itertools.islice(results, 8))
+    more_input.set()
+    rest = list(results)
+    assert waited_out == [False]
+    assert [r.id for r in first + rest] == [f"page-{k}" for k in range(8)] + ["page-0", "page-1"]
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_and_the_next_run_works():
+    records = text_records(6) + [Record("crash", text=f"{PAGE}\n{CRASH_MARK}")] + text_records(6)
+    with pytest.raises(Exception, match="(?i)worker|process"):
+        list(segment_records(StubSegmenter(), records, jobs=2, batch_size=2))
+    assert [r.id for r in segment_records(StubSegmenter(), text_records(5), jobs=2, batch_size=2)] == [
+        f"page-{k}" for k in range(5)
+    ]
 
 
 def test_the_real_segmenter_gives_the_same_segments_in_batches_and_processes(tiny_segmenter):

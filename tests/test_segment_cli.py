@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -144,20 +145,38 @@ def test_resuming_a_complete_output_does_nothing(dump, tmp_path, tiny_model_path
     assert "is complete: nothing to resume" in result.stderr
 
 
-def _stop_midway(command: list[str], partial: Path, how: signal.Signals, lines: int) -> int:
-    """Start ``command`` in its own process group and send the group ``how`` (as Ctrl-C in a terminal
-    does) once ``partial`` has ``lines`` lines; returns its exit status."""
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+def _stop_midway(command: list[str], dump: Path, partial: Path, how: signal.Signals, lines: int) -> int:
+    """Feed ``dump`` to ``command`` on standard input, all but its last record, and send the process
+    group ``how`` (as Ctrl-C in a terminal does) once ``partial`` has ``lines`` lines; returns the exit
+    status. Holding the last record back means the run cannot finish before the signal arrives, and
+    shows that pages are written while the producer of a pipe is still writing."""
+    records = dump.read_bytes().splitlines(keepends=True)
+    log = partial.with_name("stderr.txt")
+    with log.open("wb") as stderr_file:
+        run = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=stderr_file, start_new_session=True)
+    assert run.stdin is not None
+
+    def feed() -> None:
+        with contextlib.suppress(OSError):  # the pipe breaks when the run is stopped
+            run.stdin.writelines(records[:-1])
+            run.stdin.flush()
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
     try:
         while run.poll() is None and (not partial.exists() or partial.read_bytes().count(b"\n") < lines):
             time.sleep(0.01)
-        assert run.poll() is None, "the run ended before it could be stopped; make the dump bigger"
+        assert run.poll() is None, log.read_text()
         os.killpg(run.pid, how)
-        _, stderr = run.communicate(timeout=120)
+        with contextlib.suppress(OSError):  # Ctrl-C in a terminal stops the producer of the pipe too
+            run.stdin.close()
+        run.wait(timeout=120)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(run.pid, signal.SIGKILL)  # no worker process outlives the test
         run.wait()
+        feeder.join(timeout=10)
+    stderr = log.read_text()
     if how == signal.SIGINT:
         assert stderr.strip().endswith(f"kept in {partial}: add --resume to continue"), stderr
     return run.returncode
@@ -168,16 +187,16 @@ def test_stopping_a_run_and_resuming_gives_the_uninterrupted_output(tmp_path, ti
     model = str(tiny_model_path)
     reference, out = tmp_path / "reference.jsonl", tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
-    assert invoke(str(dump), "-o", str(reference), "-m", model, "-q").exit_code == 1
-    command = [sys.executable, "-m", "segmenter", "segment", str(dump), "-o", str(out), "-m", model, "--jobs", "2"]
+    assert invoke("-", "-o", str(reference), "-m", model, "-q", input=dump.read_text()).exit_code == 1
+    command = [sys.executable, "-m", "segmenter", "segment", "-", "-o", str(out), "-m", model, "--jobs", "2"]
 
-    assert _stop_midway(command, partial, signal.SIGINT, 30) == 130  # Ctrl-C
+    assert _stop_midway(command, dump, partial, signal.SIGINT, 30) == 130  # Ctrl-C
     assert not out.exists()
     interrupted = partial.read_bytes().count(b"\n")
-    assert _stop_midway(command + ["--resume"], partial, signal.SIGKILL, interrupted + 30) == -signal.SIGKILL
+    assert _stop_midway(command + ["--resume"], dump, partial, signal.SIGKILL, interrupted + 30) == -signal.SIGKILL
     assert not out.exists()
     assert interrupted + 30 <= partial.read_bytes().count(b"\n") < 600
 
-    assert invoke(str(dump), "-o", str(out), "-m", model, "-q", "--resume").exit_code == 1
+    assert invoke("-", "-o", str(out), "-m", model, "-q", "--resume", input=dump.read_text()).exit_code == 1
     assert out.read_bytes() == reference.read_bytes()
     assert not partial.exists()

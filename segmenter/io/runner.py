@@ -2,8 +2,9 @@
 
 Every record gives exactly one :class:`PageResult`, in input order: its segments, or a one-line error
 (an unreadable record, or a page whose segmentation raised). Nothing is dropped and no page stops the
-run. Records are cut into small batches; with ``jobs > 1`` joblib runs the batches in worker processes
-and hands results back lazily and in order, so memory stays bounded whatever the size of the dump.
+run. Records are cut into small batches; with ``jobs > 1`` the batches run in a pool of worker processes
+(loky's, as joblib uses) and results come back lazily and in order, a few batches ahead at most, so
+memory stays bounded whatever the size of the dump.
 
 The segmenter reaches the workers once per run, not once per batch: it is dumped to a private
 hand-off file in a temporary folder (numpy arrays memory-mapped, so the workers share the model's
@@ -16,8 +17,12 @@ Offsets of an HTML record refer to the text extracted from its DOM by :func:`seg
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -172,11 +177,67 @@ def segment_records(
     with tempfile.TemporaryDirectory(prefix="segmenter-run-") as folder:
         handoff = str(Path(folder) / "segmenter.joblib")
         joblib.dump(segmenter, handoff)
-        parallel = joblib.Parallel(n_jobs=jobs, return_as="generator", batch_size=1, pre_dispatch="2*n_jobs")
-        tasks = (joblib.delayed(_segment_handed_off)(handoff, batch) for batch in chain([first], batches))
-        outputs = parallel(tasks)
+        for results in _in_workers(handoff, chain([first], batches), joblib.effective_n_jobs(jobs)):
+            yield from results
+
+
+class _ReadFailed:
+    """What the reading thread hands over when reading the inputs raised."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_END_OF_INPUT = object()
+
+
+def _in_workers(handoff: str, batches: Iterator[list[Record]], workers: int) -> Iterator[list[PageResult]]:
+    """The results of ``batches``, in order, segmented by ``workers`` processes.
+
+    A thread reads the batches and submits them, at most ``2 * workers`` ahead of the results. Reading
+    happens off the thread that hands results out, so a slow input (a pipe whose producer is still
+    writing) never holds back the results of the batches already done.
+    """
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=workers)
+    window: queue.Queue = queue.Queue(maxsize=2 * workers)
+    stopped = threading.Event()
+
+    def hand_over(item: object) -> bool:
+        while not stopped.is_set():
+            with contextlib.suppress(queue.Full):
+                window.put(item, timeout=0.1)
+                return True
+        return False
+
+    def read() -> None:
         try:
-            for results in outputs:
-                yield from results
-        finally:
-            outputs.close()  # stop the workers before their hand-off file goes
+            for batch in batches:
+                future = executor.submit(_segment_handed_off, handoff, batch)
+                if not hand_over(future):
+                    future.cancel()
+                    return
+        except BaseException as err:  # handed to the consumer, which raises it
+            hand_over(_ReadFailed(err))
+            return
+        hand_over(_END_OF_INPUT)
+
+    reader = threading.Thread(target=read, name="segmenter-reader", daemon=True)
+    reader.start()
+    finished = False
+    try:
+        while (item := window.get()) is not _END_OF_INPUT:
+            if isinstance(item, _ReadFailed):
+                raise item.error
+            yield item.result()
+        finished = True
+    finally:
+        stopped.set()
+        if not finished:  # stop the workers before their hand-off file goes
+            while not window.empty():
+                item = window.get_nowait()
+                if isinstance(item, Future):
+                    item.cancel()
+            executor.shutdown(wait=True, kill_workers=True)
+        reader.join(timeout=1)

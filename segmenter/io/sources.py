@@ -39,7 +39,7 @@ from segmenter.io.read_options import (
     ReadStats,
 )
 from segmenter.io.records import Record
-from segmenter.io.streams import READ_ERRORS, peek, read_capped, sniff_format, ungzipped
+from segmenter.io.streams import READ_ERRORS, peek_format, read_capped, ungzipped
 from segmenter.io.warc_input import iter_warc
 
 __all__ = [
@@ -116,8 +116,7 @@ def _read_stream(
     try:
         stream, truncated = ungzipped(stream)
         if kind is None:
-            head, stream = peek(stream)
-            kind = sniff_format(head)
+            kind, stream = peek_format(stream)
     except READ_ERRORS as err:
         yield Record(record_id, error=f"cannot read the file ({_reason(err)})", origin=name)
         return

@@ -22,6 +22,9 @@ _HTML_START = re.compile(
 )
 
 _CHUNK = 1 << 16
+_BOM = b"\xef\xbb\xbf"
+#: Non-blank leading bytes enough for :func:`sniff_format` to decide (the longest HTML start it knows is shorter).
+_SNIFF_ENOUGH = 64
 
 #: Errors of a damaged input: a truncated or corrupt gzip stream, or the disk failing.
 READ_ERRORS = (EOFError, OSError, zlib.error)
@@ -43,9 +46,19 @@ class _Rewound(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._stream.read(len(buffer))
+        data = read_available(self._stream, len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def read_available(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of what ``stream`` has now, waiting only if it has nothing yet (b"" at its end).
+
+    ``read(size)`` of a buffered pipe waits for all ``size`` bytes; a slow producer's first pages would
+    then sit unread until it had written that much.
+    """
+    read1 = getattr(stream, "read1", None)
+    return read1(size) if read1 is not None else stream.read(size)
 
 
 def put_back(head: bytes, stream: BinaryIO) -> BinaryIO:
@@ -59,6 +72,21 @@ def peek(stream: BinaryIO, size: int = SNIFF_BYTES) -> tuple[bytes, BinaryIO]:
     """Read the first ``size`` bytes (fewer at the end); return them and an unchanged stream."""
     head = stream.read(size)
     return head, put_back(head, stream)
+
+
+def peek_format(stream: BinaryIO) -> tuple[str, BinaryIO]:
+    """The format of ``stream`` (see :func:`sniff_format`) and the unchanged stream.
+
+    Reads only until the first non-blank bytes decide (at most :data:`SNIFF_BYTES`), so that a slow
+    pipe's first pages are segmented before the producer has written more.
+    """
+    head = b""
+    while len(head) < SNIFF_BYTES and len(head.removeprefix(_BOM).lstrip()) < _SNIFF_ENOUGH:
+        data = read_available(stream, SNIFF_BYTES - len(head))
+        if not data:
+            break
+        head += data
+    return sniff_format(head), put_back(head, stream)
 
 
 class _Gunzip(io.RawIOBase):
@@ -83,7 +111,7 @@ class _Gunzip(io.RawIOBase):
     def _fill(self) -> None:
         while not self._output:
             if not self._input:
-                self._input = self._stream.read(_CHUNK)
+                self._input = read_available(self._stream, _CHUNK)
                 if not self._input:
                     self.truncated = self._member_open
                     return
@@ -128,7 +156,7 @@ def sniff_format(head: bytes) -> str:
     A WARC starts with ``WARC/``; a JSONL dump's first non-blank line starts with ``{``; an HTML page
     starts with a tag such as ``<!DOCTYPE html>``, ``<html>`` or ``<div>``. Anything else is text.
     """
-    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    start = head.removeprefix(_BOM).lstrip()
     if start.startswith(b"WARC/"):
         return "warc"
     if start.startswith(b"{"):
