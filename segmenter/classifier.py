@@ -4,7 +4,9 @@ Stage one is a multinomial logistic regression over each block's lexical, design
 features. Stage two is a small logistic regression over the stage-one probabilities of the block's
 neighbourhood, trained on out-of-fold stage-one predictions (stacked sequential learning). A
 first-order label chain, learnt from the training pages, then decodes each page: Viterbi for the
-labels, forward-backward for calibrated per-block confidences.
+labels, forward-backward for calibrated per-block confidences. Before decoding, a block that repeats
+an earlier block of its page (a quoted reply) takes a learnt share of its twin's probabilities: by
+the annotation rules a repeat carries its original's label, whatever surrounds it.
 
 Inputs are lists of :class:`~segmenter.blocks.Block`; the blocks of one page are contiguous, in order,
 and share ``Block.page``. Every fitted quantity is a plain array, so the model is saved without pickle.
@@ -24,14 +26,35 @@ from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from segmenter.blocks import Block
-from segmenter.decoder import learn_transitions, posteriors_pages, viterbi, viterbi_pages
-from segmenter.features.context import ContextFeatures, page_slices
+from segmenter.decoder import learn_transitions, posteriors_pages, viterbi_pages
+from segmenter.features.context import ContextFeatures, earlier_twins, page_slices
 from segmenter.features.lexical import LexicalFeatures
 from segmenter.labels import LABELS
 from segmenter.stacking import stack_feature_names, stack_features
 
 #: Candidate weights of the transition model, chosen in ``fit`` on out-of-fold predictions.
 TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+#: Candidate shares of its earlier twin's probabilities in a repeated block's, chosen the same way.
+TWIN_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+_BOILERPLATE = LABELS.index("boilerplate")
+
+
+def with_twins(proba: np.ndarray, twins: np.ndarray, weight: float) -> np.ndarray:
+    """``proba`` with each repeated block's row drawn towards its earlier twin's.
+
+    ``twins[i]`` is the row block ``i`` repeats (its page's first occurrence, never itself a repeat),
+    or -1. A repeat takes ``weight`` of its twin's probabilities, scaled by how sure the twin is of not
+    being chrome: a quoted post or paste keeps its original's label, but a pasted headline that
+    repeats the thread's title (chrome) is no chrome itself.
+    """
+    repeated = np.flatnonzero(twins >= 0)
+    if not weight or not len(repeated):
+        return proba
+    twin_rows = proba[twins[repeated]]
+    share = weight * (1.0 - twin_rows[:, _BOILERPLATE, None])
+    mixed = proba.copy()
+    mixed[repeated] = share * twin_rows + (1.0 - share) * proba[repeated]
+    return mixed
 
 
 def dense_to_csr(dense: np.ndarray) -> sp.csr_matrix:
@@ -158,7 +181,9 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
             self.stack_coef_ = np.zeros((len(LABELS), 0))
             self.stack_intercept_ = np.zeros(len(LABELS))
             emission = self._linear_proba(X, self.coef_, self.intercept_)
-        self.transition_weight_ = self._choose_transition_weight(emission, y_index, weight, pages)
+        self.twin_weight_, self.transition_weight_ = self._choose_decoding_weights(
+            emission, blocks, y_index, weight, pages
+        )
         return self
 
     def _encode(self, y: Sequence[str]) -> np.ndarray:
@@ -207,14 +232,18 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
             out[test] = self._linear_proba(X[test], coef, intercept)
         return out
 
-    def _choose_transition_weight(self, emission, y_index, weight, pages) -> float:
-        best, best_score = 0.0, -1.0
-        for w in TRANSITION_WEIGHTS:
-            right = sum(
-                float(weight[p][self._decode(emission[p], w) == y_index[p]].sum()) for p in pages
-            )
-            if right > best_score + 1e-9:
-                best, best_score = w, right
+    def _choose_decoding_weights(self, emission, blocks, y_index, weight, pages) -> tuple[float, float]:
+        """The twin share and chain weight that decode the most (weighted) training blocks right, from
+        emission probabilities of pages the stages did not see; ties go to the smaller weights."""
+        twins = earlier_twins(blocks, pages)
+        best, best_score = (0.0, 0.0), -1.0
+        for twin_weight in TWIN_WEIGHTS if (twins >= 0).any() else (0.0,):
+            log_proba = np.log(np.clip(with_twins(emission, twins, twin_weight), 1e-12, None))
+            for w in TRANSITION_WEIGHTS:
+                decoded = viterbi_pages(log_proba, pages, *self._log_chain(w))
+                right = float(weight[decoded == y_index].sum())
+                if right > best_score + 1e-9:
+                    best, best_score = (twin_weight, w), right
         return best
 
     # -- prediction -----------------------------------------------------------------------------
@@ -233,21 +262,22 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         return softmax(np.asarray(scores, dtype=np.float64), axis=1)
 
     def block_proba(self, blocks: Sequence[Block]) -> np.ndarray:
-        """Per-block probabilities before sequence decoding (stage two if stacked, else stage one)."""
+        """Per-block probabilities before sequence decoding (stage two if stacked, else stage one), with
+        repeated blocks drawn towards their earlier twins'."""
         check_is_fitted(self, "coef_")
         blocks = list(blocks)
         if not blocks:
             return np.zeros((0, len(LABELS)))
-        first = self._stage_one_proba(self.features(blocks))
-        if self.stack_coef_.shape[1] == 0:
-            return first
-        return self._linear_proba(stack_features(blocks, first), self.stack_coef_, self.stack_intercept_)
+        proba = self._stage_one_proba(self.features(blocks))
+        if self.stack_coef_.shape[1]:
+            proba = self._linear_proba(stack_features(blocks, proba), self.stack_coef_, self.stack_intercept_)
+        twin_weight = getattr(self, "twin_weight_", 0.0)
+        if twin_weight:
+            proba = with_twins(proba, earlier_twins(blocks, page_slices(blocks)), twin_weight)
+        return proba
 
     def _log_chain(self, w: float) -> tuple[np.ndarray, np.ndarray]:
         return w * self.log_start_, w * self.log_trans_
-
-    def _decode(self, proba: np.ndarray, w: float) -> np.ndarray:
-        return viterbi(np.log(np.clip(proba, 1e-12, None)), *self._log_chain(w))
 
     def decode(self, blocks: Sequence[Block]) -> tuple[np.ndarray, np.ndarray]:
         """Decoded label indices and posterior marginals (n_blocks, n_labels) for blocks of pages."""

@@ -93,6 +93,7 @@ def train_segmenter(
             "context": {"offsets": list(model.offsets), "radii": list(model.radii)},
             "stacked": bool(model.stack),
             "transition_weight": model.transition_weight_,
+            "twin_weight": model.twin_weight_,
         },
         **(extra_metadata or {}),
     }

@@ -85,3 +85,12 @@ def test_older_format_is_refused(tiny_model_path, tmp_path):
     _rewrite(tiny_model_path, older, format_version=np.array([FORMAT_VERSION - 1], dtype=np.int32))
     with pytest.raises(ModelError, match="made by an older segmenter"):
         load_model(older)
+
+
+def test_the_twin_weight_round_trips_and_older_files_decode_without_it(tiny_segmenter, tiny_model_path, tmp_path):
+    model, _ = load_model(tiny_model_path)
+    assert model.twin_weight_ == tiny_segmenter.model.twin_weight_
+    without = tmp_path / "without-twin-weight.npz"
+    with np.load(tiny_model_path, allow_pickle=False) as data:
+        np.savez(without, **{name: data[name] for name in data.files if name != "twin_weight"})
+    assert load_model(without)[0].twin_weight_ == 0.0
