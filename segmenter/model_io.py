@@ -50,6 +50,7 @@ def save_model(model: BlockClassifier, metadata: dict, path: str | Path) -> Path
         "coef_values": model.coef_[:, columns].astype(np.float32),
         "transition_weight": np.array([model.transition_weight_]),
         "twin_weight": np.array([getattr(model, "twin_weight_", 0.0)]),
+        "temperature": np.array([getattr(model, "temperature_", 1.0)]),
     }
     arrays.update({name: np.asarray(getattr(model, name)) for name in _FITTED})
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,8 +104,9 @@ def load_model(path: str | Path) -> tuple[BlockClassifier, dict]:
         for name in _FITTED:
             setattr(model, name, arrays[name])
         model.transition_weight_ = float(arrays["transition_weight"][0])
-        # Files written before repeats were drawn towards their twins decode as they always did.
+        # Files written before repeats were drawn to their twins, or confidences tempered, decode as they did.
         model.twin_weight_ = float(arrays["twin_weight"][0]) if "twin_weight" in arrays else 0.0
+        model.temperature_ = float(arrays["temperature"][0]) if "temperature" in arrays else 1.0
         model.n_features_in_ = n_features
         model.classes_ = np.array(LABELS)
         expected = model.word_features + model.edge_features + model.html_features + len(model.feature_names())

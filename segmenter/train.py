@@ -94,6 +94,7 @@ def train_segmenter(
             "stacked": bool(model.stack),
             "transition_weight": model.transition_weight_,
             "twin_weight": model.twin_weight_,
+            "temperature": model.temperature_,
         },
         **(extra_metadata or {}),
     }

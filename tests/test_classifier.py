@@ -141,3 +141,36 @@ def test_only_repeats_move_towards_their_twins_once_the_share_is_set():
     drawn = model.block_proba(page_blocks)
     assert np.abs(drawn[repeat] - drawn[twin]).sum() < np.abs(alone[repeat] - alone[twin]).sum()
     assert np.allclose(np.delete(drawn, repeat, axis=0), np.delete(alone, repeat, axis=0))
+
+
+def _chain_free_model() -> BlockClassifier:
+    model = BlockClassifier(**SMALL)
+    model.log_start_, model.log_trans_ = np.zeros(len(LABELS)), np.zeros((len(LABELS), len(LABELS)))
+    model.transition_weight_ = 1.0
+    return model
+
+
+def test_the_temperature_softens_confidences_that_are_too_sure_of_themselves():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, len(LABELS), 200)
+    predicted = np.where(rng.random(200) < 0.7, y, (y + 1) % len(LABELS))  # right 70% of the time ...
+    emission = np.full((200, len(LABELS)), 0.01)
+    emission[np.arange(200), predicted] = 0.97  # ... but 97% sure
+    pages = [slice(k, k + 10) for k in range(0, 200, 10)]
+    assert _chain_free_model()._choose_temperature(emission, y, np.ones(200), pages) > 1.0
+    honest = np.full((200, len(LABELS)), 0.01)
+    honest[np.arange(200), y] = 0.97  # always right: sharper is better
+    assert _chain_free_model()._choose_temperature(honest, y, np.ones(200), pages) <= 1.0
+
+
+def test_the_temperature_changes_confidences_never_labels():
+    blocks, labels = _data()
+    model = BlockClassifier(**SMALL).fit(blocks, labels)
+    model.temperature_ = 1.0
+    labels_one, posteriors_one = model.decode(blocks)
+    model.temperature_ = 3.0
+    labels_hot, posteriors_hot = model.decode(blocks)
+    assert np.array_equal(labels_one, labels_hot)
+    assert np.allclose(posteriors_hot.sum(axis=1), 1.0)
+    assert (posteriors_hot.max(axis=1) <= posteriors_one.max(axis=1) + 1e-9).all()
+    assert posteriors_hot.max(axis=1).mean() < posteriors_one.max(axis=1).mean()

@@ -87,10 +87,12 @@ def test_older_format_is_refused(tiny_model_path, tmp_path):
         load_model(older)
 
 
-def test_the_twin_weight_round_trips_and_older_files_decode_without_it(tiny_segmenter, tiny_model_path, tmp_path):
+def test_decoding_settings_round_trip_and_older_files_decode_without_them(tiny_segmenter, tiny_model_path, tmp_path):
     model, _ = load_model(tiny_model_path)
     assert model.twin_weight_ == tiny_segmenter.model.twin_weight_
-    without = tmp_path / "without-twin-weight.npz"
+    assert model.temperature_ == tiny_segmenter.model.temperature_
+    older = tmp_path / "older.npz"
     with np.load(tiny_model_path, allow_pickle=False) as data:
-        np.savez(without, **{name: data[name] for name in data.files if name != "twin_weight"})
-    assert load_model(without)[0].twin_weight_ == 0.0
+        np.savez(older, **{name: data[name] for name in data.files if name not in ("twin_weight", "temperature")})
+    model, _ = load_model(older)
+    assert (model.twin_weight_, model.temperature_) == (0.0, 1.0)
