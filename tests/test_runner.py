@@ -131,6 +131,16 @@ def test_results_come_while_the_input_is_still_being_written():
     assert [r.id for r in first + rest] == [f"page-{k}" for k in range(8)] + ["page-0", "page-1"]
 
 
+def test_an_input_that_fails_while_read_in_parallel_raises_its_own_error():
+    def failing() -> Iterator[Record]:
+        yield from text_records(9)
+        raise OSError("the disk went away")
+
+    results = segment_records(StubSegmenter(), failing(), jobs=2, batch_size=4)
+    with pytest.raises(OSError, match="the disk went away"):
+        list(results)
+
+
 def test_a_worker_that_dies_stops_the_run_with_an_error_and_the_next_run_works():
     records = text_records(6) + [Record("crash", text=f"{PAGE}\n{CRASH_MARK}")] + text_records(6)
     with pytest.raises(Exception, match="(?i)worker|process"):
