@@ -84,7 +84,8 @@ def split_blocks(text: str, page: int = 0, max_chars: int = MAX_BLOCK_CHARS) -> 
     for match in _LINE_CONTENT.finditer(text):
         start, end = match.span()
         gap = 0
-        if previous_end >= 0:  # line breaks lie only between the lines' contents
+        # Line breaks lie only between the lines' contents; one character between them is one line break.
+        if previous_end >= 0 and start - previous_end > 1:
             gap = max(text.count("\n", previous_end, start), text.count("\r", previous_end, start), 1) - 1
         previous_end = end
         if end - start <= max_chars:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -21,6 +20,7 @@ from sklearn.preprocessing import normalize
 
 from segmenter.blocks import Block
 from segmenter.features.distinct import distinct_texts
+from segmenter.features.hashing import hashed_columns_of
 
 _DIGITS = re.compile(r"\d")
 _SHAPE_RUNS = [(re.compile(r"[A-Z]+"), "A"), (re.compile(r"[a-z]+"), "a"), (re.compile(r"\d+"), "0")]
@@ -74,12 +74,7 @@ _LENGTH_BUCKETS = ["1"] * 2 + ["2-3"] * 2 + ["4-8"] * 5 + ["9-20"] * 12 + ["21+"
 
 def hashed_columns(hasher: FeatureHasher, tokens: Sequence[str]) -> np.ndarray:
     """The column ``hasher`` (a hasher of strings without alternating signs) gives each token."""
-    if not tokens:
-        return np.zeros(0, dtype=np.int32)
-    # Hashed as rows of one (token, 1) pair, which is what a string hasher does with each token, without the
-    # generator it wraps around every row.
-    pairs = FeatureHasher(hasher.n_features, input_type="pair", dtype=hasher.dtype, alternate_sign=False)
-    return pairs.transform(zip(zip(tokens, repeat(1)))).indices
+    return hashed_columns_of(tokens, hasher.n_features)
 
 
 def count_matrix(hasher: FeatureHasher, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> sp.csr_matrix:
