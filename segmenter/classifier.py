@@ -185,10 +185,11 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
             self.stack_coef_ = np.zeros((len(LABELS), 0))
             self.stack_intercept_ = np.zeros(len(LABELS))
             emission = self._linear_proba(X, self.coef_, self.intercept_)
+        twins = earlier_twins(blocks, pages)
         self.twin_weight_, self.transition_weight_ = self._choose_decoding_weights(
-            emission, blocks, y_index, weight, pages
+            emission, twins, y_index, weight, pages
         )
-        emission = with_twins(emission, earlier_twins(blocks, pages), self.twin_weight_)
+        emission = with_twins(emission, twins, self.twin_weight_)
         self.temperature_ = self._choose_temperature(emission, y_index, weight, pages)
         return self
 
@@ -238,10 +239,9 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
             out[test] = self._linear_proba(X[test], coef, intercept)
         return out
 
-    def _choose_decoding_weights(self, emission, blocks, y_index, weight, pages) -> tuple[float, float]:
+    def _choose_decoding_weights(self, emission, twins, y_index, weight, pages) -> tuple[float, float]:
         """The twin share and chain weight that decode the most (weighted) training blocks right, from
         emission probabilities of pages the stages did not see; ties go to the smaller weights."""
-        twins = earlier_twins(blocks, pages)
         best, best_score = (0.0, 0.0), -1.0
         for twin_weight in TWIN_WEIGHTS if (twins >= 0).any() else (0.0,):
             log_proba = np.log(np.clip(with_twins(emission, twins, twin_weight), 1e-12, None))
@@ -291,9 +291,8 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         proba = self._stage_one_proba(self.features(blocks))
         if self.stack_coef_.shape[1]:
             proba = self._linear_proba(stack_features(blocks, proba), self.stack_coef_, self.stack_intercept_)
-        twin_weight = getattr(self, "twin_weight_", 0.0)
-        if twin_weight:
-            proba = with_twins(proba, earlier_twins(blocks, page_slices(blocks)), twin_weight)
+        if self.twin_weight_:
+            proba = with_twins(proba, earlier_twins(blocks, page_slices(blocks)), self.twin_weight_)
         return proba
 
     def _log_chain(self, w: float) -> tuple[np.ndarray, np.ndarray]:
@@ -306,7 +305,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         log_proba = np.log(np.clip(proba, 1e-12, None))
         start, trans = self._log_chain(self.transition_weight_)
         pages = page_slices(blocks)
-        t = getattr(self, "temperature_", 1.0)  # dividing every log term by t leaves the best path as it is
+        t = self.temperature_  # dividing every log term by t leaves the best path as it is
         posteriors = posteriors_pages(log_proba / t, pages, start / t, trans / t)
         return viterbi_pages(log_proba, pages, start, trans), posteriors
 

@@ -49,8 +49,8 @@ def save_model(model: BlockClassifier, metadata: dict, path: str | Path) -> Path
         "coef_columns": columns,
         "coef_values": model.coef_[:, columns].astype(np.float32),
         "transition_weight": np.array([model.transition_weight_]),
-        "twin_weight": np.array([getattr(model, "twin_weight_", 0.0)]),
-        "temperature": np.array([getattr(model, "temperature_", 1.0)]),
+        "twin_weight": np.array([model.twin_weight_]),
+        "temperature": np.array([model.temperature_]),
     }
     arrays.update({name: np.asarray(getattr(model, name)) for name in _FITTED})
     path.parent.mkdir(parents=True, exist_ok=True)

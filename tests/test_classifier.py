@@ -10,6 +10,7 @@ from sklearn.pipeline import Pipeline
 
 from segmenter.blocks import block_labels, split_blocks
 from segmenter.classifier import BlockClassifier, with_twins
+from segmenter.features.context import earlier_twins
 from segmenter.labels import LABELS
 from segmenter.pages import AnnotatedPage
 
@@ -121,10 +122,12 @@ def test_the_twin_share_is_chosen_by_what_decodes_the_training_pages_right():
     model = BlockClassifier(**SMALL)
     model.log_start_, model.log_trans_ = np.zeros(len(LABELS)), np.zeros((len(LABELS), len(LABELS)))
     weights = np.ones(len(blocks))
-    twin_weight, _ = model._choose_decoding_weights(emission, blocks, y, weights, [slice(0, len(blocks))])
+    pages = [slice(0, len(blocks))]
+    twins = earlier_twins(blocks, pages)
+    twin_weight, _ = model._choose_decoding_weights(emission, twins, y, weights, pages)
     assert twin_weight > 0.5
     emission[repeat, y[repeat]], emission[repeat, y[repeat - 1]] = 0.94, 0.02  # the stages got it right
-    assert model._choose_decoding_weights(emission, blocks, y, weights, [slice(0, len(blocks))])[0] == 0.0
+    assert model._choose_decoding_weights(emission, twins, y, weights, pages)[0] == 0.0
 
 
 def test_only_repeats_move_towards_their_twins_once_the_share_is_set():
