@@ -72,11 +72,6 @@ def _shape(token: str) -> str:
 _LENGTH_BUCKETS = ["1"] * 2 + ["2-3"] * 2 + ["4-8"] * 5 + ["9-20"] * 12 + ["21+"] * 2
 
 
-def hashed_columns(hasher: FeatureHasher, tokens: Sequence[str]) -> np.ndarray:
-    """The column ``hasher`` (a hasher of strings without alternating signs) gives each token."""
-    return hashed_columns_of(tokens, hasher.n_features)
-
-
 def count_matrix(hasher: FeatureHasher, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> sp.csr_matrix:
     """The matrix of ``n_rows`` rows (``hasher``'s width and type) counting each ``(rows[k], columns[k])``
     pair: what ``hasher`` gives when row ``r`` holds the tokens hashed to ``columns[rows == r]``."""
@@ -94,8 +89,9 @@ def hash_kinds(hasher: FeatureHasher, kinds: Sequence[tuple[str, Sequence[str]]]
     """The columns of the tokens ``prefix + value`` of each ``(prefix, values)`` kind, in order: each distinct
     value of a kind is joined to its prefix and hashed once."""
     distinct = [list(dict.fromkeys(values)) for _, values in kinds]
-    hashed = hashed_columns(
-        hasher, [prefix + value for (prefix, _), values in zip(kinds, distinct, strict=True) for value in values]
+    hashed = hashed_columns_of(
+        [prefix + value for (prefix, _), values in zip(kinds, distinct, strict=True) for value in values],
+        hasher.n_features,
     ).tolist()
     columns, offset = [], 0
     for (_, values), unique in zip(kinds, distinct, strict=True):
@@ -205,7 +201,7 @@ class WordNgrams(HashedTokens):
             inside = breaks_before[n:] == breaks_before[:count]  # no line break among tokens[i : i + n]
             grams = tokens if n == 1 else list(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
             rows.append(breaks_before[:count][inside])
-            columns.append(hashed_columns(hasher, grams)[inside])
+            columns.append(hashed_columns_of(grams, hasher.n_features)[inside])
         matrix = count_matrix(hasher, np.concatenate(rows), np.concatenate(columns), len(bodies))
         return normalize(matrix, norm="l2", copy=False)
 

@@ -68,7 +68,7 @@ def put_back(head: bytes, stream: BinaryIO) -> BinaryIO:
     return io.BufferedReader(_Rewound(head, stream), buffer_size=SNIFF_BYTES)
 
 
-def peek(stream: BinaryIO, size: int = SNIFF_BYTES) -> tuple[bytes, BinaryIO]:
+def peek(stream: BinaryIO, size: int) -> tuple[bytes, BinaryIO]:
     """Read the first ``size`` bytes (fewer at the end); return them and an unchanged stream."""
     head = stream.read(size)
     return head, put_back(head, stream)
