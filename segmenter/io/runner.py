@@ -167,7 +167,8 @@ def segment_records(
     if jobs == 0:
         raise ValueError("jobs must be a positive number of processes, or negative to count back from all cores")
     batches = batched(records, pages=batch_size)
-    if joblib.effective_n_jobs(jobs) == 1:
+    workers = joblib.effective_n_jobs(jobs)
+    if workers == 1:
         for batch in batches:
             yield from segment_batch(segmenter, batch)
         return
@@ -177,7 +178,7 @@ def segment_records(
     with tempfile.TemporaryDirectory(prefix="segmenter-run-") as folder:
         handoff = str(Path(folder) / "segmenter.joblib")
         joblib.dump(segmenter, handoff)
-        for results in _in_workers(handoff, chain([first], batches), joblib.effective_n_jobs(jobs)):
+        for results in _in_workers(handoff, chain([first], batches), workers):
             yield from results
 
 
