@@ -272,14 +272,19 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         scores = X @ coef.T + intercept
         return softmax(np.asarray(scores, dtype=np.float64), axis=1)
 
-    def _stage_one_proba(self, X) -> np.ndarray:
-        """:meth:`_linear_proba` with the stage-one weights, transposed once per fitted model rather than
-        once per call (a sparse product copies a transposed dense operand into C order)."""
+    def _stage_one_proba(self, blocks: list[Block]) -> np.ndarray:
+        """:meth:`_linear_proba` of the stage-one features with the stage-one weights, each family's
+        product taken on its own (``project``) rather than over the joined feature matrix. The weights
+        are transposed once per fitted model rather than once per call (a sparse product copies a
+        transposed dense operand into C order)."""
         cached = getattr(self, "_coef_columns", None)
         if cached is None or cached[0] is not self.coef_:
             cached = self._coef_columns = (self.coef_, np.ascontiguousarray(self.coef_.T))
-        scores = X @ cached[1] + self.intercept_
-        return softmax(np.asarray(scores, dtype=np.float64), axis=1)
+        columns = cached[1]
+        lexical = self.lexical_()
+        width = lexical.word_features + lexical.edge_features + lexical.html_features
+        scores = lexical.project(blocks, columns[:width]) + self.context_().project(blocks, columns[width:])
+        return softmax(scores + self.intercept_, axis=1)
 
     def block_proba(self, blocks: Sequence[Block]) -> np.ndarray:
         """Per-block probabilities before sequence decoding (stage two if stacked, else stage one), with
@@ -288,7 +293,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         blocks = list(blocks)
         if not blocks:
             return np.zeros((0, len(LABELS)))
-        proba = self._stage_one_proba(self.features(blocks))
+        proba = self._stage_one_proba(blocks)
         if self.stack_coef_.shape[1]:
             proba = self._linear_proba(stack_features(blocks, proba), self.stack_coef_, self.stack_intercept_)
         if self.twin_weight_:

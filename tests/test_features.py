@@ -1,6 +1,7 @@
 """Feature families: shapes, ranges, and the cues they are meant to catch."""
 
 import numpy as np
+from handwritten import CHROME, NEWS, OPINION, RELEASE
 
 from segmenter.blocks import split_blocks
 from segmenter.features import ContextFeatures, DesignedFeatures, LexicalFeatures
@@ -64,3 +65,27 @@ def test_repeat_flags_mark_quoted_twins():
     flags = repeat_flags(split_blocks(text))
     assert flags[:, 0].tolist() == [0.0, 0.0, 1.0]
     assert flags[:, 1].tolist() == [1.0, 0.0, 0.0]
+
+
+def _pages_of_blocks() -> list:
+    first = "\n".join(CHROME + NEWS + OPINION)
+    second = "\n".join(RELEASE + ["> " + NEWS[2]] + OPINION[:1] + [NEWS[2]])
+    return split_blocks(first, page=0) + split_blocks(second, page=1) + split_blocks("Reply", page=2)
+
+
+def test_context_projection_equals_the_product_with_its_matrix():
+    blocks = _pages_of_blocks()
+    for params in ({}, {"reach": 4}, {"offsets": (), "radii": ()}, {"offsets": (-3, 2), "radii": (1,), "reach": 1}):
+        context = ContextFeatures(**params).fit(blocks)
+        weights = np.random.default_rng(1).normal(size=(context.n_features_out_, 3))
+        expected = context.transform(blocks).astype(np.float64) @ weights
+        np.testing.assert_allclose(context.project(blocks, weights), expected, rtol=1e-5, atol=1e-5)
+    context = ContextFeatures().fit(blocks)
+    assert context.project([], np.ones((context.n_features_out_, 2))).shape == (0, 2)
+
+
+def test_lexical_projection_equals_the_product_with_its_matrix():
+    blocks = _pages_of_blocks()
+    lexical = LexicalFeatures(word_features=2**10, edge_features=2**8, html_features=2**6).fit(blocks)
+    weights = np.ascontiguousarray(np.random.default_rng(2).normal(size=(lexical.n_features_out_, 4)))
+    np.testing.assert_allclose(lexical.project(blocks, weights), lexical.transform(blocks) @ weights, rtol=1e-6)

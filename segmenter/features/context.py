@@ -284,6 +284,38 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
         columns.append(repeat_flags_in_pages(blocks, pages))
         return np.hstack(columns).astype(np.float32, copy=False)
 
+    def project(self, blocks: Sequence[Block], weights: np.ndarray) -> np.ndarray:
+        """``self.transform(blocks) @ weights`` for a ``weights`` of one row per column, without the wide
+        matrix.
+
+        Copying a neighbour's row and averaging rows over a window are linear, so they commute with the
+        product: the cues are multiplied by each group's weights first, and the few product columns are
+        shifted and averaged instead of the cues. Maxima over a reach are not linear and are taken first.
+        """
+        k = weights.shape[1]
+        own = self._designed().fit(blocks).transform(blocks).astype(np.float64)
+        pages = page_slices(blocks)
+        if not pages:
+            return np.zeros((0, k))
+        n_cues, marks = own.shape[1], self._reach_columns()
+        moved = 1 + len(self.offsets) + len(self.radii)  # column groups that are functions of ``own``
+        widths = [n_cues] * moved + ([len(marks)] * 2 if self.reach > 0 else []) + [len(REPEAT_NAMES)]
+        groups = np.split(weights, np.cumsum(widths)[:-1])
+        products = own @ np.hstack(groups[:moved])  # group g's product in columns g*k:(g+1)*k
+        bounds = page_bounds(pages)
+        out = products[:, :k].copy()
+        for g, offset in enumerate(self.offsets, start=1):
+            out += shifted_in_pages(products[:, g * k : (g + 1) * k], offset, bounds)
+        first = 1 + len(self.offsets)
+        means = window_means_in_pages(products[:, first * k :], pages, self.radii)
+        for r, mean in enumerate(means):
+            out += mean[:, r * k : (r + 1) * k]
+        if self.reach > 0:
+            for forward, group in ((False, groups[moved]), (True, groups[moved + 1])):
+                out += reach_max_in_pages(own[:, marks], self.reach, forward, bounds) @ group
+        out += repeat_flags_in_pages(blocks, pages) @ groups[-1]
+        return out
+
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Readable names: ``cue``, ``prev1:cue``, ``next2:cue``, ``win3:cue``, repeat flags."""
         names = list(self._designed().get_feature_names_out())

@@ -370,6 +370,17 @@ class LexicalFeatures(TransformerMixin, BaseEstimator):
         """Return a sparse matrix of shape (n_blocks, word + edge + html features)."""
         return sp.hstack([family.transform(blocks) for family in self.families()], format="csr")
 
+    def project(self, blocks: Sequence[Block], weights: np.ndarray) -> np.ndarray:
+        """``self.transform(blocks) @ weights`` for a dense ``weights`` of one row per column, family by
+        family, without joining the families' matrices. Row slices of a C-ordered ``weights`` stay
+        C-ordered, which spares the sparse products a copy."""
+        out = np.zeros((len(blocks), weights.shape[1]))
+        offset = 0
+        for family in self.families():
+            out += family.transform(blocks) @ weights[offset : offset + family.n_features]
+            offset += family.n_features
+        return out
+
     def explain_tokens(self, block: Block) -> dict[int, list[str]]:
         """Columns (in this transformer's column space) activated by ``block``, with readable tokens."""
         out: dict[int, list[str]] = {}
