@@ -73,6 +73,15 @@ def test_segment_blocks_many_takes_given_blocks_and_cuts_the_rest(tiny_segmenter
     assert results[2] == []
 
 
+def test_pages_of_given_blocks_stay_apart_in_a_batch(tiny_segmenter, sample_page_text):
+    from segmenter.blocks import split_blocks
+
+    # Given blocks all say page 0, as an HTML page's do; each page must still be classified alone.
+    pages = [(sample_page_text, split_blocks(sample_page_text)), ("Reply", split_blocks("Reply"))] * 2
+    together = list(tiny_segmenter.segment_blocks_many(pages))
+    assert together == [tiny_segmenter.segment_blocks(text, blocks) for text, blocks in pages]
+
+
 def test_the_documented_names_import_from_the_package():
     import segmenter
 
