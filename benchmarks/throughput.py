@@ -10,6 +10,10 @@ Baselines on the same pages, in this process: a bare ``HashingVectorizer(ngram_r
 of every non-blank line of the text pages (what the lexical features alone cost), and
 trafilatura's ``extract(include_comments=True)`` and jusText on the HTML pages.
 
+In the same process, the bundled model's ``segment_batch`` (what each worker of a run does) is timed on
+the extractors' HTML pages, and on text pages at least as long as the seed page (pool pages joined), the
+unit of the issue's text target.
+
 Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
 check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
 
@@ -164,6 +168,31 @@ def extractor_rates(pages: list[str]) -> dict[str, float]:
     return rates
 
 
+def in_process_rate(records: list) -> float:
+    """Pages/s of the bundled model's ``segment_batch`` over ``records``, in this process, one core: the
+    same work a ``segment`` run's worker does, without reading and writing JSON lines."""
+    from segmenter import Segmenter
+    from segmenter.io.runner import batched, segment_batch
+
+    segmenter = Segmenter.load()
+    segment_batch(segmenter, records[:32])  # warm up: caches, lazy imports
+    started = time.perf_counter()
+    for batch in batched(records):
+        segment_batch(segmenter, batch)
+    return len(records) / (time.perf_counter() - started)
+
+
+def seed_sized(pool: list[str], size: int) -> list[str]:
+    """Pages of at least ``size`` characters, each the next pool pages joined (a longer thread)."""
+    pages, current = [], ""
+    for text in pool:
+        current = f"{current}\n\n{text}" if current else text
+        if len(current) >= size:
+            pages.append(current)
+            current = ""
+    return pages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="Dump sizes in pages, comma-separated.")
@@ -189,11 +218,27 @@ def main() -> None:
         base = hashing_rate(pool[: min(len(pool), 2000)])
         print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
         html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
-        for name, rate in extractor_rates(html_pool).items():
+        extractors = extractor_rates(html_pool)
+        for name, rate in extractors.items():
             print(f"{name}: {rate:,.1f} pages/s on {len(html_pool)} HTML pages")
+        if args.model is None:  # the same pages through segmenter, in this process like the extractors
+            from segmenter.io.records import Record
+
+            ours = in_process_rate([Record(f"p{k}", html=page) for k, page in enumerate(html_pool)])
+            against = ", ".join(f"{ours / rate:.2f}x {name.split()[0]}" for name, rate in extractors.items())
+            print(f"segmenter in process: {ours:,.1f} pages/s on the same HTML pages ({against})")
+            seed = SHARED / "seed" / "forum-page.txt"
+            if seed.is_file():
+                size = len(seed.read_text(encoding="utf-8"))
+                long_pages = seed_sized(pool, size)
+                rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)])
+                megabytes = sum(len(page.encode("utf-8")) for page in long_pages) / 1e6
+                print(f"segmenter in process: {rate:,.1f} pages/s on {len(long_pages)} text pages of the seed page's "
+                      f"size or more ({size:,} characters; {megabytes / len(long_pages) * rate:.2f} MB/s)")
+        trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
         print()
         print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
-              f"{'tree MB':>8} {'vs hash':>8}")
+              f"{'tree MB':>8} {'vs hash':>8} {'vs trafilatura':>14}")
         peaks: dict[tuple[str, int], list[tuple[int, float]]] = {}
         for size in sizes:
             dumps = write_dumps(pool, size, work)
@@ -205,8 +250,9 @@ def main() -> None:
                     m = run_segment(dump, work / "out.jsonl", jobs, args.model)
                     seconds = size / m.rate
                     tree = f"{m.tree_peak_mb:8.0f}" if m.tree_peak_mb else f"{'-':>8}"
+                    versus = f"{m.rate / trafilatura:14.2f}" if kind == "html" and trafilatura else f"{'-':>14}"
                     print(f"{kind + '-' + str(size):>13} {jobs:>4} {m.wall:8.1f} {m.rate:9.1f} "
-                          f"{megabytes / seconds / jobs:9.2f} {m.peak_mb:8.0f} {tree} {m.rate / base:8.3f}",
+                          f"{megabytes / seconds / jobs:9.2f} {m.peak_mb:8.0f} {tree} {m.rate / base:8.3f} {versus}",
                           flush=True)
                     peaks.setdefault((kind, jobs), []).append((size, m.peak_mb))
             for dump in dumps:
