@@ -4,7 +4,8 @@ Every block becomes its own segment. Its label says which method segmented the p
 ``segment`` of the text, ``news``: ``segment_blocks`` with blocks given, as for HTML), and its score
 counts how many times this process has unpickled a stub (so a test can see that a worker process
 received the model once, not once per batch). A page containing :data:`FAIL_MARK` raises; one
-containing :data:`CRASH_MARK` ends the process at once, as a worker killed by the system would.
+containing :data:`CRASH_MARK` ends the process at once, as a worker killed by the system would; one
+containing :data:`THREADS_MARK` reports its process's BLAS threads in its label.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from segmenter.segments import Segment
 
 FAIL_MARK = "EXPLODE"
 CRASH_MARK = "VANISH"
+#: A page containing this is labelled ``threads:N``, N the BLAS threads of the process that segmented it.
+THREADS_MARK = "HOWMANYTHREADS"
 
 #: How many stubs this process has unpickled.
 unpickled = 0
@@ -38,6 +41,11 @@ class StubSegmenter:
             os._exit(3)
         if FAIL_MARK in text:
             raise RuntimeError(f"cannot cope with {FAIL_MARK}\nsecond line of the message")
+        if THREADS_MARK in text:
+            import numpy  # noqa: F401 - loads the BLAS library, as the real segmenter does
+            from threadpoolctl import threadpool_info
+
+            label = f"threads:{max(pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas')}"
         return [Segment(b.start, b.end, label, float(unpickled), b.text) for b in blocks]
 
     def segment(self, text: str) -> list[Segment]:

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 from handwritten import CHROME, NEWS, OPINION
-from stub_segmenter import CRASH_MARK, FAIL_MARK, StubSegmenter
+from stub_segmenter import CRASH_MARK, FAIL_MARK, THREADS_MARK, StubSegmenter
 
 from segmenter.html import html_to_page
+from segmenter.io import runner
 from segmenter.io.records import Record
 from segmenter.io.runner import PageResult, batched, segment_batch, segment_record, segment_records
 
@@ -86,6 +87,17 @@ def test_two_processes_keep_input_order_and_match_one_process():
     # each worker once, not once per batch
     assert {s.score for r in two if r.ok for s in r.segments} == {1.0}
     assert [_without_scores(r.to_json()) for r in two] == [_without_scores(r) for r in one]
+
+
+def test_workers_share_the_cores_instead_of_each_starting_a_blas_thread_per_core(monkeypatch):
+    import joblib
+
+    for name in runner.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    expected = max(joblib.cpu_count() // 2, 1)
+    results = list(segment_records(StubSegmenter(), [Record(f"p{k}", text=THREADS_MARK) for k in range(8)],
+                                   jobs=2, batch_size=1))
+    assert {s.label for r in results for s in r.segments} == {f"threads:{expected}"}
 
 
 def _without_scores(page: dict) -> dict:

@@ -18,6 +18,7 @@ Offsets of an HTML record refer to the text extracted from its DOM by :func:`seg
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import tempfile
 import threading
@@ -33,6 +34,12 @@ import joblib
 from segmenter.io.records import Record
 from segmenter.segments import Segment
 
+#: Environment variables that size the thread pools of numerical libraries (BLAS, OpenMP), as joblib sets
+#: them for its workers.
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
 #: A batch (the unit sent to a worker) closes at this many pages ...
 BATCH_PAGES = 32
 #: ... or at this many characters of page text or HTML, whichever comes first.
@@ -182,6 +189,16 @@ def segment_records(
             yield from results
 
 
+def worker_environment(workers: int) -> dict[str, str]:
+    """The thread-pool sizes of ``workers`` processes sharing this machine's cores, as joblib gives its
+    workers: each numerical library gets ``cores // workers`` threads (at least one) unless this
+    process's environment sets its variable. Without this, each worker's BLAS would start a thread
+    per core for the model's small products, and the threads of all workers would fight for the cores.
+    """
+    threads = str(max(joblib.cpu_count() // workers, 1))
+    return {name: os.environ.get(name, threads) for name in THREAD_VARIABLES}
+
+
 class _ReadFailed:
     """What the reading thread hands over when reading the inputs raised."""
 
@@ -201,7 +218,7 @@ def _in_workers(handoff: str, batches: Iterator[list[Record]], workers: int) -> 
     """
     from joblib.externals.loky import get_reusable_executor
 
-    executor = get_reusable_executor(max_workers=workers)
+    executor = get_reusable_executor(max_workers=workers, env=worker_environment(workers))
     window: queue.Queue = queue.Queue(maxsize=2 * workers)
     stopped = threading.Event()
 
