@@ -233,8 +233,11 @@ def main() -> None:
                 long_pages = seed_sized(pool, size)
                 rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)])
                 megabytes = sum(len(page.encode("utf-8")) for page in long_pages) / 1e6
+                per_second = megabytes / len(long_pages) * rate
+                seed_mb = len(seed.read_bytes()) / 1e6
                 print(f"segmenter in process: {rate:,.1f} pages/s on {len(long_pages)} text pages of the seed page's "
-                      f"size or more ({size:,} characters; {megabytes / len(long_pages) * rate:.2f} MB/s)")
+                      f"size or more ({size:,} characters): {per_second:.2f} MB/s, "
+                      f"{per_second / seed_mb:,.0f} seed-sized pages/s")
         trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
         print()
         print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
