@@ -129,9 +129,12 @@ def posteriors_pages(
         emission_right = emission_all[right]
         scale_right = scale[np.arange(n_pages)[:, None], right - starts[:, None]]
         beta_right = np.ones((n_pages, n_steps, k))
-        for u in range(n_steps - 2, -1, -1):
-            weighted = emission_right[:, u + 1] * beta_right[:, u + 1] / scale_right[:, u + 1, None]
-            beta_right[:, u] = weighted @ trans.T
+        # A page's padding steps repeat its first block, dividing by its first scale again and again: their
+        # values may overflow, and are never read (only each page's last ``length`` steps are).
+        with np.errstate(over="ignore", invalid="ignore"):
+            for u in range(n_steps - 2, -1, -1):
+                weighted = emission_right[:, u + 1] * beta_right[:, u + 1] / scale_right[:, u + 1, None]
+                beta_right[:, u] = weighted @ trans.T
         for g, (page_index, length) in enumerate(zip(group, lengths.tolist(), strict=True)):
             page = pages[page_index]
             joint = alpha[g, :length] * beta_right[g, n_steps - length :]

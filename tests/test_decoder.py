@@ -59,3 +59,22 @@ def test_viterbi_of_pages_of_different_lengths_finds_each_best_path():
 
         best = max(np.ndindex(*[3] * length), key=score)
         assert paths[page].tolist() == list(best)
+
+
+def test_a_short_page_beside_a_long_one_decodes_as_alone_and_quietly():
+    import warnings
+
+    from segmenter.decoder import posteriors_pages
+
+    rng = np.random.default_rng(2)
+    start, trans = np.log([1e-6, 0.3, 0.3, 0.4 - 1e-6]), np.log(rng.dirichlet([1, 1, 1, 1], size=4))
+    lengths = [3000, 2, 40]  # the short pages are padded to the long one's steps
+    emission = np.log(np.clip(rng.dirichlet([0.1] * 4, size=sum(lengths)), 1e-12, None))
+    emission[3000:3002] = np.log([1.0, 1e-12, 1e-12, 1e-12])  # an unlikely start, surely seen: a tiny first scale
+    edges = np.cumsum([0, *lengths])
+    pages = [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        together = posteriors_pages(emission, pages, start, trans)
+    for page in pages:
+        np.testing.assert_allclose(together[page], posteriors(emission[page], start, trans), atol=1e-9)
