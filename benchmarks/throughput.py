@@ -12,7 +12,8 @@ trafilatura's ``extract(include_comments=True)`` and jusText on the HTML pages.
 
 In the same process, the bundled model's ``segment_batch`` (what each worker of a run does) is timed on
 the extractors' HTML pages, and on text pages at least as long as the seed page (pool pages joined), the
-unit of the issue's text target.
+unit of the issue's text target; and, beside trafilatura and jusText, on the corpus's real forum and
+news pages, which are far heavier than the composed ones.
 
 Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
 check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
@@ -182,6 +183,20 @@ def in_process_rate(records: list) -> float:
     return len(records) / (time.perf_counter() - started)
 
 
+def corpus_html_pages(corpus: Path) -> list[str]:
+    """The real pages of the corpus's ``forum_html`` and ``news_html`` folders (``.html`` and ``.html.gz``),
+    decoded as the segment command decodes a page."""
+    import gzip
+
+    from segmenter.io.decoding import declared_charset, decode_page
+
+    pages = []
+    for path in sorted([*corpus.glob("*_html/**/*.html"), *corpus.glob("*_html/**/*.html.gz")]):
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        pages.append(decode_page(data, declared_charset(None, data)))
+    return pages
+
+
 def seed_sized(pool: list[str], size: int) -> list[str]:
     """Pages of at least ``size`` characters, each the next pool pages joined (a longer thread)."""
     pages, current = [], ""
@@ -229,15 +244,22 @@ def main() -> None:
             print(f"segmenter in process: {ours:,.1f} pages/s on the same HTML pages ({against})")
             seed = SHARED / "seed" / "forum-page.txt"
             if seed.is_file():
-                size = len(seed.read_text(encoding="utf-8"))
-                long_pages = seed_sized(pool, size)
+                seed_chars = len(seed.read_text(encoding="utf-8"))
+                long_pages = seed_sized(pool, seed_chars)
                 rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)])
                 megabytes = sum(len(page.encode("utf-8")) for page in long_pages) / 1e6
                 per_second = megabytes / len(long_pages) * rate
                 seed_mb = len(seed.read_bytes()) / 1e6
                 print(f"segmenter in process: {rate:,.1f} pages/s on {len(long_pages)} text pages of the seed page's "
-                      f"size or more ({size:,} characters): {per_second:.2f} MB/s, "
+                      f"size or more ({seed_chars:,} characters): {per_second:.2f} MB/s, "
                       f"{per_second / seed_mb:,.0f} seed-sized pages/s")
+            real = corpus_html_pages(args.corpus)
+            if real:  # heavier than the composed pages: whole news and forum sites, scripts and menus included
+                mean_chars = sum(map(len, real)) / len(real)
+                rates = {"segmenter": in_process_rate([Record(f"r{k}", html=page) for k, page in enumerate(real)])}
+                rates |= {name.split()[0]: rate for name, rate in extractor_rates(real).items()}
+                print(f"the corpus's {len(real)} real HTML pages ({mean_chars:,.0f} characters on average), "
+                      "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
         trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
         print()
         print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
