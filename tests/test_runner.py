@@ -168,3 +168,16 @@ def test_the_real_segmenter_gives_the_same_segments_in_batches_and_processes(tin
     for jobs in (1, 2):
         results = list(segment_records(tiny_segmenter, records, jobs=jobs, batch_size=6))
         assert [r.to_json() for r in results] == [e.to_json() for e in expected]
+
+
+def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often():
+    import gc
+
+    threshold = gc.get_threshold()
+    try:
+        runner.prepare_for_a_long_run()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == (runner.RUN_GC_THRESHOLD, *threshold[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

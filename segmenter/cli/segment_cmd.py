@@ -24,7 +24,7 @@ from segmenter.io.read_options import (
     ReadStats,
 )
 from segmenter.io.records import Record
-from segmenter.io.runner import segment_records
+from segmenter.io.runner import prepare_for_a_long_run, segment_records
 from segmenter.io.sources import check_inputs, iter_records
 from segmenter.io.summary import RunStats
 from segmenter.io.writers import FORMATS, OutputOptions, text_stream
@@ -141,6 +141,7 @@ def segment(inputs: tuple[str, ...], output: Path | None, model: Path | None, jo
         raise _NothingDone(str(err)) from None
     options = OutputOptions(output_format, only)
     segmenter = load_segmenter(model)
+    prepare_for_a_long_run()
     read_stats = ReadStats()
     records = iter_records(inputs, read_options, read_stats)
     progress = Progress(enabled=False if quiet else None)
