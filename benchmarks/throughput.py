@@ -15,6 +15,8 @@ the extractors' HTML pages, and on text pages at least as long as the seed page 
 unit of the issue's text target; and, beside trafilatura and jusText, on the corpus's real forum and
 news pages, which are far heavier than the composed ones.
 
+This process's garbage collector is tuned as a ``segment`` run tunes its own, for all these rates alike.
+
 Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
 check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
 
@@ -230,6 +232,9 @@ def main() -> None:
           f"(mean {sum(map(len, pool)) / len(pool):,.0f} characters)")
     with tempfile.TemporaryDirectory(prefix="segmenter-bench-", dir=args.workdir) as folder:
         work = Path(folder)
+        from segmenter.io.runner import prepare_for_a_long_run
+
+        prepare_for_a_long_run()  # collect garbage as a segment run does, for every rate timed in this process
         base = hashing_rate(pool[: min(len(pool), 2000)])
         print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
         html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
