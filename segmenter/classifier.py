@@ -10,8 +10,9 @@ Before decoding, a block that repeats an earlier block of its page (a quoted rep
 share of its twin's probabilities: by the annotation rules a repeat carries its original's label,
 whatever surrounds it.
 
-Inputs are lists of :class:`~segmenter.blocks.Block`; the blocks of one page are contiguous, in order,
-and share ``Block.page``. Every fitted quantity is a plain array, so the model is saved without pickle.
+Inputs are lists of :class:`~segmenter.blocks.Block`; the blocks of one page are contiguous, in order and
+numbered from 0 (``Block.index``), and a page ends where ``Block.page`` changes or the index starts again.
+Every fitted quantity is a plain array, so the model is saved without pickle.
 """
 
 from __future__ import annotations
