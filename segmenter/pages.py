@@ -106,11 +106,16 @@ def page_from_json(row: dict, where: str = "record") -> AnnotatedPage:
             raise AnnotationError(f"{where}: span {k} overlaps the span before it")
         previous_end = span.end
         spans.append(span)
+    page_id = row.get("id", where)
+    return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""), html=html_field(row, where))
+
+
+def html_field(row: dict, where: str) -> str | None:
+    """A record's optional ``html``; raises :class:`AnnotationError` when it is there but not a string."""
     html = row.get("html")
     if html is not None and not isinstance(html, str):
         raise AnnotationError(f"{where}: 'html' must be a string")
-    page_id = row.get("id", where)
-    return AnnotatedPage(str(page_id), text, tuple(spans), str(row.get("source") or ""), html=html)
+    return html
 
 
 def iter_json_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[str, object]]:

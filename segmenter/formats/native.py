@@ -10,7 +10,7 @@ from dataclasses import replace
 from segmenter.formats import prodigy
 from segmenter.formats.labelmap import LabelMap
 from segmenter.formats.spans import build_page
-from segmenter.pages import AnnotatedPage, AnnotationError
+from segmenter.pages import AnnotatedPage, AnnotationError, html_field
 
 NAME = "segmenter"
 
@@ -29,9 +29,7 @@ def read_row(row: dict, where: str, labels: LabelMap, fill_label: str | None = N
         raise AnnotationError(f"{where}: 'spans' must be a list of {{start, end, label}}")
     triples = [(s.get("start"), s.get("end"), s.get("label")) for s in spans]
     page_id = row.get("id", where)
-    html = row.get("html")
-    if html is not None and not isinstance(html, str):
-        raise AnnotationError(f"{where}: 'html' must be a string")
+    html = html_field(row, where)
     page = build_page(page_id, row["text"], triples, where, labels, fill_label, str(row.get("source") or ""))
     return page if html is None else replace(page, html=html)
 
