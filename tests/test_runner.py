@@ -90,14 +90,11 @@ def test_two_processes_keep_input_order_and_match_one_process():
 
 
 def test_workers_share_the_cores_instead_of_each_starting_a_blas_thread_per_core(monkeypatch):
-    import joblib
-
     for name in runner.THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    expected = max(joblib.cpu_count() // 2, 1)
     results = list(segment_records(StubSegmenter(), [Record(f"p{k}", text=THREADS_MARK) for k in range(8)],
                                    jobs=2, batch_size=1))
-    assert {s.label for r in results for s in r.segments} == {f"threads:{expected}"}
+    assert {s.label for r in results for s in r.segments} == {f"threads:{runner.RUN_THREADS}"}
 
 
 def _without_scores(page: dict) -> dict:
@@ -170,14 +167,43 @@ def test_the_real_segmenter_gives_the_same_segments_in_batches_and_processes(tin
         assert [r.to_json() for r in results] == [e.to_json() for e in expected]
 
 
-def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often():
+def _blas_threads() -> int:
+    import numpy  # noqa: F401 - loads the BLAS library
+    from threadpoolctl import threadpool_info
+
+    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often_on_one_blas_thread(monkeypatch):
     import gc
 
+    from threadpoolctl import threadpool_limits
+
+    for name in runner.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     threshold = gc.get_threshold()
-    try:
-        runner.prepare_for_a_long_run()
-        assert gc.get_freeze_count() > 0
-        assert gc.get_threshold() == (runner.RUN_GC_THRESHOLD, *threshold[1:])
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
+    with threadpool_limits(limits=None):  # gives this test process its thread pools back on leaving
+        try:
+            runner.prepare_for_a_long_run()
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold() == (runner.RUN_GC_THRESHOLD, *threshold[1:])
+            assert _blas_threads() == runner.RUN_THREADS
+        finally:
+            gc.unfreeze()
+            gc.set_threshold(*threshold)
+
+
+def test_a_long_run_leaves_thread_pools_that_the_environment_sizes(monkeypatch):
+    import gc
+
+    from threadpoolctl import threadpool_limits
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    threshold = gc.get_threshold()
+    with threadpool_limits(limits=2, user_api="blas"):
+        try:
+            runner.prepare_for_a_long_run()
+            assert _blas_threads() == 2
+        finally:
+            gc.unfreeze()
+            gc.set_threshold(*threshold)

@@ -41,6 +41,9 @@ THREAD_VARIABLES = (
     "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
     "NUMEXPR_NUM_THREADS",
 )
+#: Threads of the numerical libraries in each process of a run. The model's products are small: a second
+#: BLAS thread did not shorten a one-job run, and its busy waiting doubled the run's CPU time.
+RUN_THREADS = 1
 #: Container allocations between two young-generation garbage collections during a run (Python's: 700).
 RUN_GC_THRESHOLD = 10_000
 #: A batch (the unit sent to a worker) closes at this many pages ...
@@ -151,17 +154,23 @@ def batched(records: Iterable[Record], pages: int = BATCH_PAGES, chars: int = BA
 
 
 def prepare_for_a_long_run() -> None:
-    """Tune this process's garbage collector for segmenting many pages; for processes of segmenter's
-    own (the segment command and its workers), once the model is loaded.
+    """Tune this process's garbage collector and thread pools for segmenting many pages; for processes
+    of segmenter's own (the segment command and its workers), once the model is loaded.
 
     The objects that exist by then, some 100,000 of the libraries and the model, live for the whole
     run: they are frozen out of the collections, each full one of which walked them all again. And
     young collections come every ``RUN_GC_THRESHOLD`` container allocations instead of 700, as a batch
     allocates many short-lived lists and tuples. Together these took 5-7% of a run.
+
+    The numerical libraries get ``RUN_THREADS`` threads, unless the environment sizes their pools.
     """
     gc.collect()  # what is garbage now is not frozen with the rest
     gc.freeze()
     gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
+    if not any(name in os.environ for name in THREAD_VARIABLES):
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(RUN_THREADS)  # kept for the life of the process
 
 
 def _segment_handed_off(handoff: str, records: list[Record]) -> list[PageResult]:
@@ -207,14 +216,12 @@ def segment_records(
             yield from results
 
 
-def worker_environment(workers: int) -> dict[str, str]:
-    """The thread-pool sizes of ``workers`` processes sharing this machine's cores, as joblib gives its
-    workers: each numerical library gets ``cores // workers`` threads (at least one) unless this
-    process's environment sets its variable. Without this, each worker's BLAS would start a thread
-    per core for the model's small products, and the threads of all workers would fight for the cores.
+def worker_environment() -> dict[str, str]:
+    """The thread-pool sizes of the workers: ``RUN_THREADS`` for each numerical library, unless this
+    process's environment sets its variable. Without this, each worker's BLAS would start a thread per
+    core for the model's small products, and the threads of all workers would fight for the cores.
     """
-    threads = str(max(joblib.cpu_count() // workers, 1))
-    return {name: os.environ.get(name, threads) for name in THREAD_VARIABLES}
+    return {name: os.environ.get(name, str(RUN_THREADS)) for name in THREAD_VARIABLES}
 
 
 class _ReadFailed:
@@ -236,7 +243,7 @@ def _in_workers(handoff: str, batches: Iterator[list[Record]], workers: int) -> 
     """
     from joblib.externals.loky import get_reusable_executor
 
-    executor = get_reusable_executor(max_workers=workers, env=worker_environment(workers))
+    executor = get_reusable_executor(max_workers=workers, env=worker_environment())
     window: queue.Queue = queue.Queue(maxsize=2 * workers)
     stopped = threading.Event()
 
