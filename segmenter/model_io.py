@@ -11,13 +11,16 @@ import json
 import os
 import tempfile
 import zipfile
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from segmenter.classifier import BlockClassifier
 from segmenter.labels import LABELS
-from segmenter.stacking import stack_feature_names
+
+if TYPE_CHECKING:
+    from segmenter.classifier import BlockClassifier
 
 #: Version of the model file's layout and feature schema; 2 dropped the page-mean stage-two columns.
 FORMAT_VERSION = 2
@@ -26,6 +29,11 @@ _FITTED = ("intercept_", "stack_coef_", "stack_intercept_", "log_start_", "log_t
 
 class ModelError(Exception):
     """A model file that cannot be used; the message names the file and what to do."""
+
+
+def default_model_path() -> Path:
+    """Where the bundled model lives (package data of ``segmenter.models``)."""
+    return Path(str(files("segmenter.models").joinpath("default.npz")))
 
 
 def _json_array(value: dict) -> np.ndarray:
@@ -71,6 +79,9 @@ def load_model(path: str | Path) -> tuple[BlockClassifier, dict]:
 
     Raises :class:`ModelError` with a one-line message for a missing, corrupt, foreign or newer file.
     """
+    from segmenter.classifier import BlockClassifier  # scikit-learn: imported by the processes that segment
+    from segmenter.stacking import stack_feature_names
+
     path = Path(path)
     if not path.is_file():
         raise ModelError(f"{path}: no such model file")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from importlib.resources import files
 from operator import attrgetter
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import numpy as np
 from segmenter.blocks import Block, split_blocks
 from segmenter.classifier import BlockClassifier
 from segmenter.labels import LABELS
-from segmenter.model_io import load_model, save_model
+from segmenter.model_io import default_model_path, load_model, save_model
 from segmenter.segments import Segment, merge_blocks
 
 #: Pages are classified together in batches of this many, which amortises the vectorisers' overhead.
@@ -23,11 +22,6 @@ BATCH_PAGES = 32
 WINDOW_BLOCKS = 4000
 WINDOW_OVERLAP = 100
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-def default_model_path() -> Path:
-    """Where the bundled model lives (package data of ``segmenter.models``)."""
-    return Path(str(files("segmenter.models").joinpath("default.npz")))
 
 
 def _renumber(blocks: Sequence[Block], page: int) -> list[Block]:

@@ -1,5 +1,10 @@
 """The library call: segments honour the output contract."""
 
+import subprocess
+import sys
+
+import pytest
+
 from segmenter import Segment
 from segmenter.labels import LABELS
 
@@ -90,6 +95,16 @@ def test_the_documented_names_import_from_the_package():
     from segmenter import Segmenter
 
     assert hasattr(Segmenter, "load") and hasattr(Segmenter, "segment_many")
+    assert set(segmenter.__all__) <= set(dir(segmenter))
+    with pytest.raises(AttributeError, match="no attribute 'Segmentr'"):
+        segmenter.Segmentr  # noqa: B018
+
+
+def test_importing_the_package_loads_no_model_code():
+    """The command line's parent process and ``--help`` import the package without scikit-learn."""
+    script = "import sys, segmenter, segmenter.cli; print('sklearn' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_a_segments_json_has_the_contracts_fields():

@@ -24,7 +24,7 @@ def info(model: Path | None, as_json: bool) -> None:
 
         segmenter info models/mine.npz --json
     """
-    from segmenter.segmenter import default_model_path
+    from segmenter.model_io import default_model_path
 
     segmenter = load_segmenter(model)
     path = model if model is not None else default_model_path()
