@@ -34,7 +34,6 @@ Each result is the output contract's page object: ``{"id", "segments": [...]}`` 
 from __future__ import annotations
 
 import logging
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -42,13 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from segmenter.io.records import Record
-from segmenter.io.runner import BATCH_PAGES, PageResult, batched, segment_batch
+from segmenter.io.runner import BATCH_PAGES, PageResult, batched, cached_segmenter, segment_batch
 
 #: The value of ``--scheduler`` that starts a cluster on this machine for the run.
 LOCAL_SCHEDULER = "local"
-
-_segmenters: dict[str | None, Any] = {}
-_segmenters_lock = threading.Lock()
 
 
 def _require_dask() -> None:
@@ -57,17 +53,6 @@ def _require_dask() -> None:
         import distributed  # noqa: F401
     except ImportError:
         raise ModuleNotFoundError("Dask is not installed: pip install 'segmenter[dask]'") from None
-
-
-def cached_segmenter(model_path: str | Path | None = None) -> Any:
-    """The segmenter stored at ``model_path`` (bundled when ``None``), loaded once per process."""
-    key = None if model_path is None else str(model_path)
-    with _segmenters_lock:
-        if key not in _segmenters:
-            from segmenter.segmenter import Segmenter
-
-            _segmenters[key] = Segmenter.load(key)
-        return _segmenters[key]
 
 
 def as_record(item: Record | dict | str) -> Record:

@@ -14,6 +14,7 @@ from segmenter.html import html_to_page
 from segmenter.io import runner
 from segmenter.io.records import Record
 from segmenter.io.runner import PageResult, batched, segment_batch, segment_record, segment_records
+from segmenter.model_io import ModelError
 
 PAGE = "\n\n".join(CHROME[:2] + NEWS[:2] + OPINION[:1])
 
@@ -172,6 +173,22 @@ def _blas_threads() -> int:
     from threadpoolctl import threadpool_info
 
     return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_a_model_file_is_loaded_by_each_process_that_segments(tiny_segmenter, tiny_model_path):
+    records = [Record(f"r{k}", text=f"{PAGE}\n\n{OPINION[k % 3]}") for k in range(20)]
+    expected = [r.to_json() for r in segment_records(tiny_segmenter, records)]
+    model = runner.ModelFile(str(tiny_model_path))
+    runner.start_workers(model, jobs=2)
+    for jobs in (1, 2):
+        assert [r.to_json() for r in segment_records(model, records, jobs=jobs, batch_size=6)] == expected
+
+
+def test_workers_report_an_unusable_model_file_before_any_page(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"no model here")
+    with pytest.raises(ModelError, match="not a segmenter model file"):
+        runner.start_workers(runner.ModelFile(str(bad)), jobs=2)
 
 
 def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often_on_one_blas_thread(monkeypatch):

@@ -118,6 +118,7 @@ def test_standard_input(tiny_model_path):
         (["{dump}", "-o", "{dump}"], "is also an input"),
         (["{dump}", "--encoding", "no-such-codec"], "no-such-codec"),
         (["{dump}", "-m", "{bad_model}"], "not a segmenter model file"),
+        (["{dump}", "-m", "{bad_model}", "--jobs", "2", "-o", "{dump}.out"], "not a segmenter model file"),
     ],
 )
 def test_usage_and_model_errors_exit_2_with_one_line(dump, tmp_path, args, message):
@@ -127,6 +128,24 @@ def test_usage_and_model_errors_exit_2_with_one_line(dump, tmp_path, args, messa
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+    assert not list(tmp_path.glob("*.out*"))  # nothing written
+
+
+def test_with_workers_the_parent_process_never_loads_the_model(dump, tmp_path, tiny_model_path):
+    """It only reads and writes pages: loading scikit-learn would cost it a second of a core."""
+    out = tmp_path / "out.jsonl"
+    script = (
+        "import sys\n"
+        "from segmenter.cli import main\n"
+        "try:\n"
+        f"    main(['segment', {str(dump)!r}, '-o', {str(out)!r}, '-m', {str(tiny_model_path)!r}, '--jobs', '2'])\n"
+        "finally:\n"
+        "    print(sorted(m for m in ('sklearn', 'segmenter.classifier') if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.stdout.strip() == "[]", run.stderr
+    assert "12 pages in: 12 segmented, 0 failed" in run.stderr
+    assert len(out.read_text().splitlines()) == 12
 
 
 def test_an_interrupted_runs_journal_is_not_overwritten(dump, tmp_path, tiny_model_path):

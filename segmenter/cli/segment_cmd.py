@@ -9,10 +9,12 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import click
+from joblib import effective_n_jobs
 
-from segmenter.cli.common import load_segmenter, model_option
+from segmenter.cli.common import ModelUnusable, load_segmenter, model_option
 from segmenter.io.dump import Run, segment_to_file, segment_to_stream
 from segmenter.io.journal import JournalError, journal_path
 from segmenter.io.progress import Progress
@@ -24,11 +26,12 @@ from segmenter.io.read_options import (
     ReadStats,
 )
 from segmenter.io.records import Record
-from segmenter.io.runner import prepare_for_a_long_run, segment_records
+from segmenter.io.runner import ModelFile, prepare_for_a_long_run, segment_records, start_workers
 from segmenter.io.sources import check_inputs, iter_records
 from segmenter.io.summary import RunStats
 from segmenter.io.writers import FORMATS, OutputOptions, text_stream
 from segmenter.labels import LABELS
+from segmenter.model_io import ModelError
 
 _READ = ReadOptions()
 #: Exit status of an interrupted run (128 + SIGINT), as shells report it.
@@ -140,7 +143,7 @@ def segment(inputs: tuple[str, ...], output: Path | None, model: Path | None, jo
     except ValueError as err:
         raise _NothingDone(str(err)) from None
     options = OutputOptions(output_format, only)
-    segmenter = load_segmenter(model)
+    segmenter = _load_for_the_run(model, jobs, scheduler)
     prepare_for_a_long_run()
     read_stats = ReadStats()
     records = iter_records(inputs, read_options, read_stats)
@@ -158,6 +161,21 @@ def segment(inputs: tuple[str, ...], output: Path | None, model: Path | None, jo
             click.echo(f"read: {read_stats.summary()}", err=True)
     if stats.failed:
         sys.exit(1)
+
+
+def _load_for_the_run(model: Path | None, jobs: int, scheduler: str | None) -> Any:
+    """The segmenter that ``segment_records`` gets: loaded here for a run in this process (and checked
+    here for a cluster run), or a model file that the workers load, which they do now."""
+    if scheduler or effective_n_jobs(jobs) == 1:
+        return load_segmenter(model)
+    model_file = ModelFile(None if model is None else str(model.resolve()))
+    try:
+        start_workers(model_file, jobs)
+    except ModelError as err:
+        raise ModelUnusable(str(err)) from None
+    except Exception as err:  # a worker that died while starting: one line, never a traceback
+        raise click.ClickException(f"the workers did not start: {type(err).__name__}: {err}") from None
+    return model_file
 
 
 def _cluster_run(stack: ExitStack, scheduler: str, jobs: int, model: Path | None) -> Run:

@@ -6,10 +6,13 @@ run. Records are cut into small batches; with ``jobs > 1`` the batches run in a 
 (loky's, as joblib uses) and results come back lazily and in order, a few batches ahead at most, so
 memory stays bounded whatever the size of the dump.
 
-The segmenter reaches the workers once per run, not once per batch: it is dumped to a private
-hand-off file in a temporary folder (numpy arrays memory-mapped, so the workers share the model's
-pages), and each worker loads it the first time a batch names that file. The hand-off file lives only
-for the run; model files themselves are never pickles (see :mod:`segmenter.model_io`).
+The segmenter reaches the workers once per run, not once per batch. Given as a :class:`ModelFile`, each
+worker loads the file itself, and the process that hands out the batches never loads scikit-learn;
+:func:`start_workers` has the workers load it before the run, so that an unusable file is reported
+before any page is read. A segmenter object is dumped instead to a private hand-off file in a temporary
+folder (numpy arrays memory-mapped, so the workers share the model's pages), and each worker loads it
+the first time a batch names that file. The hand-off file lives only for the run; model files
+themselves are never pickles (see :mod:`segmenter.model_io`).
 
 Offsets of an HTML record refer to the text extracted from its DOM by :func:`segmenter.html.html_to_page`
 (each segment's ``text`` carries that text), not to the HTML source.
@@ -51,8 +54,38 @@ BATCH_PAGES = 32
 #: ... or at this many characters of page text or HTML, whichever comes first.
 BATCH_CHARS = 4_000_000
 
-#: The segmenter a worker process loaded last: (hand-off file, segmenter).
-_worker_segmenter: tuple[str, Any] | None = None
+#: Segmenters loaded from model files in this process, by path (``None``: the bundled model).
+_loaded: dict[str | None, Any] = {}
+_loaded_lock = threading.Lock()
+#: The segmenter a worker process was given last: (where it came from, segmenter).
+_worker_segmenter: tuple[Any, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFile:
+    """A model file that each process segmenting a run loads for itself (``None``: the bundled model).
+
+    Give it to :func:`segment_records` in place of a loaded segmenter when the run has workers: the
+    calling process then never loads the model, nor scikit-learn. A process loads a file once and keeps
+    it, so write a retrained model to a new file rather than over one that a live process has used.
+    """
+
+    path: str | None = None
+
+    def load(self) -> Any:
+        """The segmenter stored in the file, loaded once per process."""
+        return cached_segmenter(self.path)
+
+
+def cached_segmenter(model_path: str | Path | None = None) -> Any:
+    """The segmenter stored at ``model_path`` (bundled when ``None``), loaded once per process."""
+    key = None if model_path is None else str(model_path)
+    with _loaded_lock:
+        if key not in _loaded:
+            from segmenter.segmenter import Segmenter
+
+            _loaded[key] = Segmenter.load(key)
+        return _loaded[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +206,51 @@ def prepare_for_a_long_run() -> None:
         threadpool_limits(RUN_THREADS)  # kept for the life of the process
 
 
-def _segment_handed_off(handoff: str, records: list[Record]) -> list[PageResult]:
-    """Worker side: load the run's segmenter once per process, then segment one batch."""
+@dataclass(frozen=True, slots=True)
+class _HandOff:
+    """A segmenter object dumped for the workers of one run."""
+
+    path: str
+
+    def load(self) -> Any:
+        return joblib.load(self.path, mmap_mode="r")
+
+
+def _worker_model(source: ModelFile | _HandOff) -> Any:
+    """Worker side: the run's segmenter, loaded once per process, which is then tuned for the run."""
     global _worker_segmenter
-    if _worker_segmenter is None or _worker_segmenter[0] != handoff:
-        _worker_segmenter = (handoff, joblib.load(handoff, mmap_mode="r"))
+    if _worker_segmenter is None or _worker_segmenter[0] != source:
+        _worker_segmenter = (source, source.load())
         prepare_for_a_long_run()
-    return segment_batch(_worker_segmenter[1], records)
+    return _worker_segmenter[1]
+
+
+def _segment_in_worker(source: ModelFile | _HandOff, records: list[Record]) -> list[PageResult]:
+    return segment_batch(_worker_model(source), records)
+
+
+def _load_in_worker(source: ModelFile) -> None:
+    _worker_model(source)
+
+
+def _executor(workers: int) -> Any:
+    """The pool of ``workers`` processes (loky's reusable executor, as joblib's), started once and kept."""
+    from joblib.externals.loky import get_reusable_executor
+
+    return get_reusable_executor(max_workers=workers, env=worker_environment())
+
+
+def start_workers(model: ModelFile, jobs: int) -> None:
+    """Start the worker processes of a run with ``jobs`` and have them load ``model`` now.
+
+    Raises :class:`segmenter.model_io.ModelError` for an unusable model file before any page is read.
+    The workers start while the caller goes on with nothing but waiting; with ``jobs`` of 1 nothing starts.
+    """
+    workers = joblib.effective_n_jobs(jobs)
+    if workers > 1:
+        executor = _executor(workers)
+        for future in [executor.submit(_load_in_worker, model) for _ in range(workers)]:
+            future.result()
 
 
 def segment_records(
@@ -189,8 +260,9 @@ def segment_records(
 
     Parameters
     ----------
-    segmenter : Segmenter
-        Anything with ``segment(text)``, ``segment_blocks(text, blocks)`` and ``segment_blocks_many(pages)``.
+    segmenter : Segmenter or ModelFile
+        Anything with ``segment(text)``, ``segment_blocks(text, blocks)`` and ``segment_blocks_many(pages)``,
+        or a :class:`ModelFile` that each segmenting process loads.
     records : iterable of Record
         Read lazily, a few batches ahead of the results.
     jobs : int, default=1
@@ -203,17 +275,20 @@ def segment_records(
     batches = batched(records, pages=batch_size)
     workers = joblib.effective_n_jobs(jobs)
     if workers == 1:
+        loaded = segmenter.load() if isinstance(segmenter, ModelFile) else segmenter
         for batch in batches:
-            yield from segment_batch(segmenter, batch)
+            yield from segment_batch(loaded, batch)
         return
     first = next(batches, None)
     if first is None:
         return
+    if isinstance(segmenter, ModelFile):
+        yield from chain.from_iterable(_in_workers(segmenter, chain([first], batches), workers))
+        return
     with tempfile.TemporaryDirectory(prefix="segmenter-run-") as folder:
-        handoff = str(Path(folder) / "segmenter.joblib")
-        joblib.dump(segmenter, handoff)
-        for results in _in_workers(handoff, chain([first], batches), workers):
-            yield from results
+        handoff = _HandOff(str(Path(folder) / "segmenter.joblib"))
+        joblib.dump(segmenter, handoff.path)
+        yield from chain.from_iterable(_in_workers(handoff, chain([first], batches), workers))
 
 
 def worker_environment() -> dict[str, str]:
@@ -234,16 +309,16 @@ class _ReadFailed:
 _END_OF_INPUT = object()
 
 
-def _in_workers(handoff: str, batches: Iterator[list[Record]], workers: int) -> Iterator[list[PageResult]]:
+def _in_workers(
+    source: ModelFile | _HandOff, batches: Iterator[list[Record]], workers: int
+) -> Iterator[list[PageResult]]:
     """The results of ``batches``, in order, segmented by ``workers`` processes.
 
     A thread reads the batches and submits them, at most ``2 * workers`` ahead of the results. Reading
     happens off the thread that hands results out, so a slow input (a pipe whose producer is still
     writing) never holds back the results of the batches already done.
     """
-    from joblib.externals.loky import get_reusable_executor
-
-    executor = get_reusable_executor(max_workers=workers, env=worker_environment())
+    executor = _executor(workers)
     window: queue.Queue = queue.Queue(maxsize=2 * workers)
     stopped = threading.Event()
 
@@ -257,7 +332,7 @@ def _in_workers(handoff: str, batches: Iterator[list[Record]], workers: int) -> 
     def read() -> None:
         try:
             for batch in batches:
-                future = executor.submit(_segment_handed_off, handoff, batch)
+                future = executor.submit(_segment_in_worker, source, batch)
                 if not hand_over(future):
                     future.cancel()
                     return
