@@ -224,3 +224,13 @@ def test_a_long_run_leaves_thread_pools_that_the_environment_sizes(monkeypatch):
         finally:
             gc.unfreeze()
             gc.set_threshold(*threshold)
+
+
+def test_results_survive_the_trip_back_from_a_worker():
+    import pickle
+
+    done = segment_record(StubSegmenter(), Record("p", text=PAGE))
+    failed = PageResult("q", error="unreadable", size=3)
+    for result in (done, failed):
+        assert pickle.loads(pickle.dumps(result)) == result
+    assert done.segments and pickle.loads(pickle.dumps(done.segments[0])) == done.segments[0]

@@ -111,6 +111,10 @@ class PageResult:
             return {"id": self.id, "error": self.error}
         return {"id": self.id, "segments": [s.to_json() for s in self.segments or ()]}
 
+    def __reduce__(self) -> tuple:
+        # Pickled as its fields, as Segment is: faster than the slotted dataclass's state functions.
+        return (PageResult, (self.id, self.segments, self.error, self.size))
+
 
 def _one_line(message: str) -> str:
     return " ".join(message.split())
