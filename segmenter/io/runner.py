@@ -245,10 +245,10 @@ def _executor(workers: int) -> Any:
 
 
 def start_workers(model: ModelFile, jobs: int) -> None:
-    """Start the worker processes of a run with ``jobs`` and have them load ``model`` now.
+    """Start the worker processes of a run with ``jobs`` and wait until each has loaded ``model``.
 
-    Raises :class:`segmenter.model_io.ModelError` for an unusable model file before any page is read.
-    The workers start while the caller goes on with nothing but waiting; with ``jobs`` of 1 nothing starts.
+    Raises :class:`segmenter.model_io.ModelError` for an unusable model file, before any page is read.
+    With ``jobs`` of 1 there are no workers, and nothing is done.
     """
     workers = joblib.effective_n_jobs(jobs)
     if workers > 1:
