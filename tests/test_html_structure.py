@@ -51,6 +51,25 @@ def test_a_page_more_varied_than_remembered_keeps_its_tokens(monkeypatch):
     assert html_to_page(posts) == remembered
 
 
+def test_a_walked_page_leaves_no_garbage_for_the_cyclic_collector():
+    """Its contexts refer to each other; left as cycles, they made the collector run often and long."""
+    import gc
+
+    posts = "".join(
+        f"<div class='post' id='p{k}'><blockquote class='quote'><p>quoted {k}</p></blockquote><p>reply {k}</p></div>"
+        for k in range(30)
+    )
+    page = f"<nav class='menu'><a href='/'>Home</a></nav><main>{posts}</main>"
+    expected = html_to_page(page)
+    gc.collect()
+    gc.disable()
+    try:
+        assert html_to_page(page) == expected
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 def test_posts_with_their_own_ids_share_their_tokens():
     html = "".join(f"<div class='post' id='post{k}'><p>text {k} <a href='/u'>link</a></p></div>" for k in range(5))
     _, blocks = html_to_page(html)

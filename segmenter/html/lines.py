@@ -38,8 +38,9 @@ def _tag_names() -> tuple[int, dict[int, str]]:
 _TEXT_ID, _TAG_NAMES = _tag_names()
 
 
-def _walk(root: Any) -> list[Line]:
-    """The lines of ``root`` and the tree below it, visited depth first without recursion.
+def _walk(root: Any, context: Context) -> list[Line]:
+    """The lines of ``root`` and the tree below it, visited depth first without recursion; ``context``
+    holds at the root.
 
     ``children`` iterates over the children of the element being visited; ``stack`` holds, for each
     element open above it, its parent's iterator and context and whether the element is a block.
@@ -79,7 +80,6 @@ def _walk(root: Any) -> list[Line]:
 
     stack: list[tuple[Iterator[Any], Context, bool]] = []
     children: Iterator[Any] = iter((root,))
-    context = Context()
     block = False
     names = _TAG_NAMES
     while True:
@@ -129,4 +129,10 @@ def html_lines(html: str) -> list[Line]:
     except UnicodeEncodeError:  # lone surrogates, which no parser takes: replaced, like a browser does
         data = limit_nesting(_SURROGATE.sub("\ufffd", html)).encode("utf-8")
     tree = LexborHTMLParser(data)
-    return [] if tree.root is None else _walk(tree.root)
+    if tree.root is None:
+        return []
+    context = Context()
+    try:
+        return _walk(tree.root, context)
+    finally:
+        context.forget()

@@ -62,11 +62,19 @@ class _Page:
         self.contexts: dict[tuple, Context] = {}
         self.room = REMEMBERED
 
+    def forget(self) -> None:
+        """Drop the contexts and what they remember, once the page is walked."""
+        for context in self.contexts.values():
+            context._children.clear()
+        self.contexts.clear()
+
 
 class Context:
     """What holds for text at one point of the tree, and the tokens of a line that starts there.
 
-    A page's contexts grow from a fresh ``Context()``, and are dropped with the page. The page keeps
+    A page's contexts grow from a fresh ``Context()``, and are dropped with the page (:meth:`forget`:
+    the page and its contexts refer to each other, so unless this breaks the cycles they wait as garbage
+    for the cyclic collector, which then walks them again and again). The page keeps
     one context per distinct value, and each context remembers the contexts of the elements entered
     from it and the tokens of the lines that start in it: the many elements and lines of a page that
     share a structure (the posts of a forum page) cost a dictionary look-up each. Past `REMEMBERED`
@@ -136,6 +144,11 @@ class Context:
             elif child is None:
                 child = Context(*value, page=page)
         return child
+
+    def forget(self) -> None:
+        """Drop what this context and the contexts grown with it remember: the end of its page."""
+        self._children.clear()
+        self._page.forget()
 
     def line_tokens(self, link_chars: int, chars: int) -> tuple[str, ...]:
         """The tokens of a line whose first text is here; ``link_chars`` of its ``chars`` are links."""
