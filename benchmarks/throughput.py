@@ -16,6 +16,7 @@ unit of the issue's text target; and, beside trafilatura and jusText, on the cor
 news pages, which are far heavier than the composed ones.
 
 This process's garbage collector is tuned as a ``segment`` run tunes its own, for all these rates alike.
+Each in-process rate is the median of ``--rounds`` timed rounds.
 
 Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
 check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
@@ -24,7 +25,7 @@ Pages come from ``segmenter.compose.compose_pages`` over ``shared/corpus``; a po
 is cycled (with new ids) to reach large sizes, which changes nothing for throughput.
 
 Run: python benchmarks/throughput.py [--sizes 1000,10000,100000] [--jobs 1,2] [--kinds text,html] [--model MODEL.npz]
-     [--corpus CORPUS_FOLDER] [--pool 2000] [--extractor-pages 300] [--workdir DIR]
+     [--corpus CORPUS_FOLDER] [--pool 2000] [--extractor-pages 300] [--workdir DIR] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ import contextlib
 import html
 import json
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,43 +138,48 @@ def run_segment(dump: Path, out: Path, jobs: int, model: Path | None) -> Measure
     return Measure(wall, float(rates[-1].replace(",", "")), max_rss_kb / 1024, peak[0] or None, status)
 
 
-def hashing_rate(texts: list[str]) -> float:
+def median_rate(pages: int, work: Callable[[], object], rounds: int) -> float:
+    """Pages/s of ``work`` over ``pages`` pages: the median of ``rounds`` timed rounds, as other jobs on a
+    shared host make a single round of a few seconds vary by 15% or more."""
+    rates = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work()
+        rates.append(pages / (time.perf_counter() - started))
+    return statistics.median(rates)
+
+
+def hashing_rate(texts: list[str], rounds: int) -> float:
     """Pages/s of a bare HashingVectorizer over the pages' non-blank lines."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     vectorizer = HashingVectorizer(ngram_range=(1, 2))
-    started = time.perf_counter()
-    for text in texts:
-        vectorizer.transform([line for line in text.splitlines() if line.strip()])
-    return len(texts) / (time.perf_counter() - started)
+    lines = [[line for line in text.splitlines() if line.strip()] for text in texts]
+    return median_rate(len(texts), lambda: [vectorizer.transform(page) for page in lines], rounds)
 
 
-def extractor_rates(pages: list[str]) -> dict[str, float]:
+def extractor_rates(pages: list[str], rounds: int) -> dict[str, float]:
     """Pages/s of trafilatura and jusText on the same HTML pages (those installed)."""
     rates = {}
     try:
         import trafilatura
 
-        started = time.perf_counter()
-        for page in pages:
-            trafilatura.extract(page, include_comments=True)
-        rates["trafilatura extract(include_comments=True)"] = len(pages) / (time.perf_counter() - started)
+        rates["trafilatura extract(include_comments=True)"] = median_rate(
+            len(pages), lambda: [trafilatura.extract(page, include_comments=True) for page in pages], rounds
+        )
     except ImportError as err:
         print(f"trafilatura skipped: {err}")
     try:
         import justext
 
         stoplist = justext.get_stoplist("English")
-        started = time.perf_counter()
-        for page in pages:
-            justext.justext(page, stoplist)
-        rates["jusText"] = len(pages) / (time.perf_counter() - started)
+        rates["jusText"] = median_rate(len(pages), lambda: [justext.justext(page, stoplist) for page in pages], rounds)
     except ImportError as err:
         print(f"jusText skipped: {err}")
     return rates
 
 
-def in_process_rate(records: list) -> float:
+def in_process_rate(records: list, rounds: int) -> float:
     """Pages/s of the bundled model's ``segment_batch`` over ``records``, in this process, one core: the
     same work a ``segment`` run's worker does, without reading and writing JSON lines."""
     from segmenter import Segmenter
@@ -179,10 +187,7 @@ def in_process_rate(records: list) -> float:
 
     segmenter = Segmenter.load()
     segment_batch(segmenter, records[:32])  # warm up: caches, lazy imports
-    started = time.perf_counter()
-    for batch in batched(records):
-        segment_batch(segmenter, batch)
-    return len(records) / (time.perf_counter() - started)
+    return median_rate(len(records), lambda: [segment_batch(segmenter, batch) for batch in batched(records)], rounds)
 
 
 def corpus_html_pages(corpus: Path) -> list[str]:
@@ -220,6 +225,7 @@ def main() -> None:
     parser.add_argument("--pool", type=int, default=2000, help="Distinct composed pages, cycled to reach a size.")
     parser.add_argument("--extractor-pages", type=int, default=300, help="HTML pages for the extractor baselines.")
     parser.add_argument("--workdir", type=Path, help="Folder for the dumps  [default: a temporary folder]")
+    parser.add_argument("--rounds", type=int, default=3, help="Timed rounds of each in-process rate (median).")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     jobs_list = [int(j) for j in args.jobs.split(",")]
@@ -235,23 +241,23 @@ def main() -> None:
         from segmenter.io.runner import prepare_for_a_long_run
 
         prepare_for_a_long_run()  # collect garbage as a segment run does, for every rate timed in this process
-        base = hashing_rate(pool[: min(len(pool), 2000)])
+        base = hashing_rate(pool[: min(len(pool), 2000)], args.rounds)
         print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
         html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
-        extractors = extractor_rates(html_pool)
+        extractors = extractor_rates(html_pool, args.rounds)
         for name, rate in extractors.items():
             print(f"{name}: {rate:,.1f} pages/s on {len(html_pool)} HTML pages")
         if args.model is None:  # the same pages through segmenter, in this process like the extractors
             from segmenter.io.records import Record
 
-            ours = in_process_rate([Record(f"p{k}", html=page) for k, page in enumerate(html_pool)])
+            ours = in_process_rate([Record(f"p{k}", html=page) for k, page in enumerate(html_pool)], args.rounds)
             against = ", ".join(f"{ours / rate:.2f}x {name.split()[0]}" for name, rate in extractors.items())
             print(f"segmenter in process: {ours:,.1f} pages/s on the same HTML pages ({against})")
             seed = SHARED / "seed" / "forum-page.txt"
             if seed.is_file():
                 seed_chars = len(seed.read_text(encoding="utf-8"))
                 long_pages = seed_sized(pool, seed_chars)
-                rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)])
+                rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)], args.rounds)
                 megabytes = sum(len(page.encode("utf-8")) for page in long_pages) / 1e6
                 per_second = megabytes / len(long_pages) * rate
                 seed_mb = len(seed.read_bytes()) / 1e6
@@ -261,8 +267,9 @@ def main() -> None:
             real = corpus_html_pages(args.corpus)
             if real:  # heavier than the composed pages: whole news and forum sites, scripts and menus included
                 mean_chars = sum(map(len, real)) / len(real)
-                rates = {"segmenter": in_process_rate([Record(f"r{k}", html=page) for k, page in enumerate(real)])}
-                rates |= {name.split()[0]: rate for name, rate in extractor_rates(real).items()}
+                records = [Record(f"r{k}", html=page) for k, page in enumerate(real)]
+                rates = {"segmenter": in_process_rate(records, args.rounds)}
+                rates |= {name.split()[0]: rate for name, rate in extractor_rates(real, args.rounds).items()}
                 print(f"the corpus's {len(real)} real HTML pages ({mean_chars:,.0f} characters on average), "
                       "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
         trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
