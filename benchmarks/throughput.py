@@ -13,7 +13,9 @@ trafilatura's ``extract(include_comments=True)`` and jusText on the HTML pages.
 In the same process, the bundled model's ``segment_batch`` (what each worker of a run does) is timed on
 the extractors' HTML pages, and on text pages at least as long as the seed page (pool pages joined), the
 unit of the issue's text target; and, beside trafilatura and jusText, on the corpus's real forum and
-news pages, which are far heavier than the composed ones.
+news pages, which are far heavier than the composed ones. The seed-sized text pages also go through the
+command line, as a dump of ``--seed-pages`` pages (kind ``seed``), reported in MB/s of text and
+seed-sized pages/s per core.
 
 This process's garbage collector is tuned as a ``segment`` run tunes its own, for all these rates alike.
 Each in-process rate is the median of ``--rounds`` timed rounds.
@@ -24,8 +26,9 @@ check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``)
 Pages come from ``segmenter.compose.compose_pages`` over ``shared/corpus``; a pool of composed pages
 is cycled (with new ids) to reach large sizes, which changes nothing for throughput.
 
-Run: python benchmarks/throughput.py [--sizes 1000,10000,100000] [--jobs 1,2] [--kinds text,html] [--model MODEL.npz]
-     [--corpus CORPUS_FOLDER] [--pool 2000] [--extractor-pages 300] [--workdir DIR] [--rounds 3]
+Run: python benchmarks/throughput.py [--sizes 1000,10000,100000] [--jobs 1,2] [--kinds text,html,seed]
+     [--model MODEL.npz] [--corpus CORPUS_FOLDER] [--pool 2000] [--extractor-pages 300] [--workdir DIR]
+     [--rounds 3] [--seed-pages 1000]
 """
 
 from __future__ import annotations
@@ -85,6 +88,19 @@ def compose_pool(corpus: Path, n: int) -> list[str]:
     from segmenter.compose import compose_pages
 
     return [page.text for page in compose_pages(corpus, n, seed=0)]
+
+
+def text_megabytes(pages: list[str]) -> float:
+    """The pages' text in MB of UTF-8."""
+    return sum(len(page.encode("utf-8")) for page in pages) / 1e6
+
+
+def write_text_dump(pages: list[str], path: Path) -> Path:
+    """A JSONL dump of text pages, one ``{"id", "text"}`` line each."""
+    with path.open("w", encoding="utf-8") as dump:
+        for k, text in enumerate(pages):
+            dump.write(json.dumps({"id": f"page-{k:07d}", "text": text}, ensure_ascii=False) + "\n")
+    return path
 
 
 def write_dumps(pool: list[str], size: int, folder: Path) -> tuple[Path, Path]:
@@ -219,7 +235,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="Dump sizes in pages, comma-separated.")
     parser.add_argument("--jobs", default="1,2", help="--jobs values to run, comma-separated.")
-    parser.add_argument("--kinds", default="text,html", help="Dump kinds to run (text, html), comma-separated.")
+    parser.add_argument("--kinds", default="text,html,seed",
+                        help="Dump kinds to run (text, html, seed: seed-sized text pages), comma-separated.")
+    parser.add_argument("--seed-pages", type=int, default=1000, help="Pages of the seed-sized text dump.")
     parser.add_argument("--model", type=Path, help="Model file  [default: the bundled model]")
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus", help="Corpus folder to compose from.")
     parser.add_argument("--pool", type=int, default=2000, help="Distinct composed pages, cycled to reach a size.")
@@ -241,6 +259,10 @@ def main() -> None:
         from segmenter.io.runner import prepare_for_a_long_run
 
         prepare_for_a_long_run()  # collect garbage as a segment run does, for every rate timed in this process
+        seed = SHARED / "seed" / "forum-page.txt"  # the unit of the issue's text target
+        seed_chars = len(seed.read_text(encoding="utf-8")) if seed.is_file() else 0
+        seed_mb = seed.stat().st_size / 1e6 if seed_chars else 0.0
+        long_pages = seed_sized(pool, seed_chars) if seed_chars else []
         base = hashing_rate(pool[: min(len(pool), 2000)], args.rounds)
         print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
         html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
@@ -253,14 +275,9 @@ def main() -> None:
             ours = in_process_rate([Record(f"p{k}", html=page) for k, page in enumerate(html_pool)], args.rounds)
             against = ", ".join(f"{ours / rate:.2f}x {name.split()[0]}" for name, rate in extractors.items())
             print(f"segmenter in process: {ours:,.1f} pages/s on the same HTML pages ({against})")
-            seed = SHARED / "seed" / "forum-page.txt"
-            if seed.is_file():
-                seed_chars = len(seed.read_text(encoding="utf-8"))
-                long_pages = seed_sized(pool, seed_chars)
+            if long_pages:
                 rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)], args.rounds)
-                megabytes = sum(len(page.encode("utf-8")) for page in long_pages) / 1e6
-                per_second = megabytes / len(long_pages) * rate
-                seed_mb = len(seed.read_bytes()) / 1e6
+                per_second = text_megabytes(long_pages) / len(long_pages) * rate
                 print(f"segmenter in process: {rate:,.1f} pages/s on {len(long_pages)} text pages of the seed page's "
                       f"size or more ({seed_chars:,} characters): {per_second:.2f} MB/s, "
                       f"{per_second / seed_mb:,.0f} seed-sized pages/s")
@@ -273,14 +290,17 @@ def main() -> None:
                 print(f"the corpus's {len(real)} real HTML pages ({mean_chars:,.0f} characters on average), "
                       "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
         trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
-        print()
-        print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
-              f"{'tree MB':>8} {'vs hash':>8} {'vs trafilatura':>14}")
+        kinds = args.kinds.split(",")
+        dumped = [kind for kind in ("text", "html") if kind in kinds]  # the kinds of the table's dumps
+        if dumped:
+            print()
+            print(f"{'dump':>13} {'jobs':>4} {'wall s':>8} {'pages/s':>9} {'MB/s/core':>9} {'peak MB':>8} "
+                  f"{'tree MB':>8} {'vs hash':>8} {'vs trafilatura':>14}")
         peaks: dict[tuple[str, int], list[tuple[int, float]]] = {}
-        for size in sizes:
+        for size in sizes if dumped else []:
             dumps = write_dumps(pool, size, work)
             for kind, dump in zip(("text", "html"), dumps, strict=True):
-                if kind not in args.kinds.split(","):
+                if kind not in dumped:
                     continue
                 megabytes = dump.stat().st_size / 1e6
                 for jobs in jobs_list:
@@ -294,6 +314,17 @@ def main() -> None:
                     peaks.setdefault((kind, jobs), []).append((size, m.peak_mb))
             for dump in dumps:
                 dump.unlink()
+        if long_pages and "seed" in kinds:  # the text target's unit, through the CLI
+            pages = [long_pages[k % len(long_pages)] for k in range(args.seed_pages)]
+            dump = write_text_dump(pages, work / f"seed-{len(pages)}.jsonl")
+            print()
+            for jobs in jobs_list:
+                m = run_segment(dump, work / "out.jsonl", jobs, args.model)
+                per_core = text_megabytes(pages) / (len(pages) / m.rate) / jobs
+                print(f"{len(pages):,} text pages of the seed page's size or more, --jobs {jobs}: "
+                      f"{m.rate:,.1f} pages/s, {per_core:.2f} MB/s and {per_core / seed_mb:,.0f} seed-sized pages/s "
+                      f"per core (wall {m.wall:.1f} s)", flush=True)
+            dump.unlink()
         if len(sizes) > 1:
             print()
             for (kind, jobs), runs in peaks.items():
