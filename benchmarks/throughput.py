@@ -18,7 +18,8 @@ command line, as a dump of ``--seed-pages`` pages (kind ``seed``), reported in M
 seed-sized pages/s per core.
 
 This process's garbage collector is tuned as a ``segment`` run tunes its own, for all these rates alike.
-Each in-process rate is the median of ``--rounds`` timed rounds.
+The in-process rates go over ``--rounds`` disjoint page sets, each set taken by every tool in turn, and
+no tool sees a page twice (see ``interleaved_rates``).
 
 Streaming: the peak RSS of the largest dump's run should stay within 1.5x of the smallest's (the
 check is meaningful when the sizes differ by 100x, e.g. ``--sizes 1000,100000``).
@@ -38,7 +39,6 @@ import contextlib
 import html
 import json
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -154,56 +154,80 @@ def run_segment(dump: Path, out: Path, jobs: int, model: Path | None) -> Measure
     return Measure(wall, float(rates[-1].replace(",", "")), max_rss_kb / 1024, peak[0] or None, status)
 
 
-def median_rate(pages: int, work: Callable[[], object], rounds: int) -> float:
-    """Pages/s of ``work`` over ``pages`` pages: the median of ``rounds`` timed rounds, as other jobs on a
-    shared host make a single round of a few seconds vary by 15% or more."""
-    rates = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        work()
-        rates.append(pages / (time.perf_counter() - started))
-    return statistics.median(rates)
+def interleaved_rates(page_sets: list[list], tools: dict[str, Callable[[list], object]]) -> dict[str, float]:
+    """Pages/s of each tool over all of ``page_sets``, every page done once by every tool.
+
+    The sets are taken in turn, each by every tool in turn, so that a busy spell of the shared host (which
+    moves a rate of a few seconds by 15% or more) weighs on all tools alike. No tool sees a page twice:
+    segmenter's caches of words and class names would make a page faster the second time, and the
+    extractors have none.
+    """
+    seconds = dict.fromkeys(tools, 0.0)
+    for pages in page_sets:
+        for name, run in tools.items():
+            started = time.perf_counter()
+            run(pages)
+            seconds[name] += time.perf_counter() - started
+    total = sum(map(len, page_sets))
+    return {name: total / spent for name, spent in seconds.items()}
 
 
-def hashing_rate(texts: list[str], rounds: int) -> float:
-    """Pages/s of a bare HashingVectorizer over the pages' non-blank lines."""
+def in_sets(items: list, sets: int, size: int | None = None) -> list[list]:
+    """``sets`` disjoint sets of ``items`` (of ``size`` items each, or all the items dealt out in turn)."""
+    if size is None:
+        return [items[k::sets] for k in range(sets)]
+    return [items[k * size : (k + 1) * size] for k in range(sets)]
+
+
+def hashing_tool() -> Callable[[list[str]], object]:
+    """A bare HashingVectorizer over each page's non-blank lines."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     vectorizer = HashingVectorizer(ngram_range=(1, 2))
-    lines = [[line for line in text.splitlines() if line.strip()] for text in texts]
-    return median_rate(len(texts), lambda: [vectorizer.transform(page) for page in lines], rounds)
+    return lambda texts: [vectorizer.transform([line for line in text.splitlines() if line.strip()]) for text in texts]
 
 
-def extractor_rates(pages: list[str], rounds: int) -> dict[str, float]:
-    """Pages/s of trafilatura and jusText on the same HTML pages (those installed)."""
-    rates = {}
+def extractor_tools() -> dict[str, Callable[[list[str]], object]]:
+    """trafilatura and jusText over HTML pages (those installed)."""
+    tools: dict[str, Callable[[list[str]], object]] = {}
     try:
         import trafilatura
 
-        rates["trafilatura extract(include_comments=True)"] = median_rate(
-            len(pages), lambda: [trafilatura.extract(page, include_comments=True) for page in pages], rounds
-        )
+        tools["trafilatura"] = lambda pages: [trafilatura.extract(page, include_comments=True) for page in pages]
     except ImportError as err:
         print(f"trafilatura skipped: {err}")
     try:
         import justext
 
         stoplist = justext.get_stoplist("English")
-        rates["jusText"] = median_rate(len(pages), lambda: [justext.justext(page, stoplist) for page in pages], rounds)
+        tools["jusText"] = lambda pages: [justext.justext(page, stoplist) for page in pages]
     except ImportError as err:
         print(f"jusText skipped: {err}")
-    return rates
+    return tools
 
 
-def in_process_rate(records: list, rounds: int) -> float:
-    """Pages/s of the bundled model's ``segment_batch`` over ``records``, in this process, one core: the
-    same work a ``segment`` run's worker does, without reading and writing JSON lines."""
+def segmenter_tool(kind: str) -> Callable[[list[str]], object]:
+    """The bundled model's ``segment_batch`` over pages of ``kind`` (``text`` or ``html``), in this
+    process: the same work a ``segment`` run's worker does, without reading and writing JSON lines."""
     from segmenter import Segmenter
+    from segmenter.io.records import Record
     from segmenter.io.runner import batched, segment_batch
 
     segmenter = Segmenter.load()
-    segment_batch(segmenter, records[:32])  # warm up: caches, lazy imports
-    return median_rate(len(records), lambda: [segment_batch(segmenter, batch) for batch in batched(records)], rounds)
+
+    def run(pages: list[str]) -> None:
+        records = [Record(f"p{k}", **{kind: page}) for k, page in enumerate(pages)]
+        for batch in batched(records):
+            segment_batch(segmenter, batch)
+
+    return run
+
+
+def warmed(tools: dict[str, Callable[[list], object]], pages: list) -> dict[str, Callable[[list], object]]:
+    """``tools`` after each has run once over ``pages`` (lazy imports, compiled patterns, common words)."""
+    for run in tools.values():
+        run(pages)
+    return tools
 
 
 def corpus_html_pages(corpus: Path) -> list[str]:
@@ -241,9 +265,11 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="Model file  [default: the bundled model]")
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus", help="Corpus folder to compose from.")
     parser.add_argument("--pool", type=int, default=2000, help="Distinct composed pages, cycled to reach a size.")
-    parser.add_argument("--extractor-pages", type=int, default=300, help="HTML pages for the extractor baselines.")
+    parser.add_argument("--extractor-pages", type=int, default=300,
+                        help="Composed HTML pages per set for the extractor baselines.")
     parser.add_argument("--workdir", type=Path, help="Folder for the dumps  [default: a temporary folder]")
-    parser.add_argument("--rounds", type=int, default=3, help="Timed rounds of each in-process rate (median).")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="Page sets for the in-process rates, taken in turn by every tool.")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     jobs_list = [int(j) for j in args.jobs.split(",")]
@@ -263,20 +289,27 @@ def main() -> None:
         seed_chars = len(seed.read_text(encoding="utf-8")) if seed.is_file() else 0
         seed_mb = seed.stat().st_size / 1e6 if seed_chars else 0.0
         long_pages = seed_sized(pool, seed_chars) if seed_chars else []
-        base = hashing_rate(pool[: min(len(pool), 2000)], args.rounds)
+        text_sets = in_sets(pool, args.rounds, min(len(pool) // args.rounds, 2000 // args.rounds))
+        base = interleaved_rates(text_sets, {"hashing": hashing_tool()})["hashing"]
         print(f"HashingVectorizer(ngram_range=(1, 2)).transform over the lines: {base:,.1f} pages/s")
-        html_pool = [page_html(f"p{k}", text) for k, text in enumerate(pool[: args.extractor_pages])]
-        extractors = extractor_rates(html_pool, args.rounds)
-        for name, rate in extractors.items():
-            print(f"{name}: {rate:,.1f} pages/s on {len(html_pool)} HTML pages")
+        per_set = min(args.extractor_pages, len(pool) // (args.rounds + 1))
+        html_pages = [page_html(f"p{k}", text) for k, text in enumerate(pool[: (args.rounds + 1) * per_set])]
+        warm, html_sets = html_pages[:32], in_sets(html_pages[per_set:], args.rounds, per_set)
+        tools = warmed(extractor_tools(), warm)
         if args.model is None:  # the same pages through segmenter, in this process like the extractors
-            from segmenter.io.records import Record
-
-            ours = in_process_rate([Record(f"p{k}", html=page) for k, page in enumerate(html_pool)], args.rounds)
-            against = ", ".join(f"{ours / rate:.2f}x {name.split()[0]}" for name, rate in extractors.items())
-            print(f"segmenter in process: {ours:,.1f} pages/s on the same HTML pages ({against})")
+            tools["segmenter"] = warmed({"segmenter": segmenter_tool("html")}, warm)["segmenter"]
+        rates = interleaved_rates(html_sets, tools)
+        print(f"in process, on {sum(map(len, html_sets))} composed HTML pages, each once: "
+              + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
+        if "segmenter" in rates:
+            against = ", ".join(f"{rates['segmenter'] / rate:.2f}x {name}" for name, rate in rates.items()
+                                if name != "segmenter")
+            print(f"segmenter in process: {against}")
+        trafilatura = rates.get("trafilatura")
+        if args.model is None:
             if long_pages:
-                rate = in_process_rate([Record(f"s{k}", text=page) for k, page in enumerate(long_pages)], args.rounds)
+                tool = warmed({"segmenter": segmenter_tool("text")}, pool[:32])
+                rate = interleaved_rates(in_sets(long_pages, args.rounds), tool)["segmenter"]
                 per_second = text_megabytes(long_pages) / len(long_pages) * rate
                 print(f"segmenter in process: {rate:,.1f} pages/s on {len(long_pages)} text pages of the seed page's "
                       f"size or more ({seed_chars:,} characters): {per_second:.2f} MB/s, "
@@ -284,12 +317,10 @@ def main() -> None:
             real = corpus_html_pages(args.corpus)
             if real:  # heavier than the composed pages: whole news and forum sites, scripts and menus included
                 mean_chars = sum(map(len, real)) / len(real)
-                records = [Record(f"r{k}", html=page) for k, page in enumerate(real)]
-                rates = {"segmenter": in_process_rate(records, args.rounds)}
-                rates |= {name.split()[0]: rate for name, rate in extractor_rates(real, args.rounds).items()}
+                tools = warmed({"segmenter": segmenter_tool("html"), **extractor_tools()}, warm)
+                real_rates = interleaved_rates(in_sets(real, args.rounds), tools)
                 print(f"the corpus's {len(real)} real HTML pages ({mean_chars:,.0f} characters on average), "
-                      "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
-        trafilatura = next((rate for name, rate in extractors.items() if name.startswith("trafilatura")), None)
+                      "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in real_rates.items()))
         kinds = args.kinds.split(",")
         dumped = [kind for kind in ("text", "html") if kind in kinds]  # the kinds of the table's dumps
         if dumped:
