@@ -44,7 +44,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,23 +95,21 @@ def text_megabytes(pages: list[str]) -> float:
     return sum(len(page.encode("utf-8")) for page in pages) / 1e6
 
 
-def write_text_dump(pages: list[str], path: Path) -> Path:
-    """A JSONL dump of text pages, one ``{"id", "text"}`` line each."""
+def write_dump(path: Path, field: str, pages: Iterable[str]) -> Path:
+    """A JSONL dump, one ``{"id": "page-0000000", field: page}`` line per page."""
     with path.open("w", encoding="utf-8") as dump:
-        for k, text in enumerate(pages):
-            dump.write(json.dumps({"id": f"page-{k:07d}", "text": text}, ensure_ascii=False) + "\n")
+        for k, page in enumerate(pages):
+            dump.write(json.dumps({"id": f"page-{k:07d}", field: page}, ensure_ascii=False) + "\n")
     return path
 
 
 def write_dumps(pool: list[str], size: int, folder: Path) -> tuple[Path, Path]:
-    text_dump, html_dump = folder / f"text-{size}.jsonl", folder / f"html-{size}.jsonl"
-    with text_dump.open("w", encoding="utf-8") as texts, html_dump.open("w", encoding="utf-8") as pages:
-        for k in range(size):
-            page_id = f"page-{k:07d}"
-            text = pool[k % len(pool)]
-            texts.write(json.dumps({"id": page_id, "text": text}, ensure_ascii=False) + "\n")
-            pages.write(json.dumps({"id": page_id, "html": page_html(page_id, text)}, ensure_ascii=False) + "\n")
-    return text_dump, html_dump
+    """A text dump and an HTML dump of ``size`` pages, the pool's pages in turn."""
+    texts = [pool[k % len(pool)] for k in range(size)]
+    return (
+        write_dump(folder / f"text-{size}.jsonl", "text", texts),
+        write_dump(folder / f"html-{size}.jsonl", "html", (page_html(f"page-{k:07d}", t) for k, t in enumerate(texts))),
+    )
 
 
 def _tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
@@ -295,9 +293,10 @@ def main() -> None:
         per_set = min(args.extractor_pages, len(pool) // (args.rounds + 1))
         html_pages = [page_html(f"p{k}", text) for k, text in enumerate(pool[: (args.rounds + 1) * per_set])]
         warm, html_sets = html_pages[:32], in_sets(html_pages[per_set:], args.rounds, per_set)
-        tools = warmed(extractor_tools(), warm)
+        tools = extractor_tools()
         if args.model is None:  # the same pages through segmenter, in this process like the extractors
-            tools["segmenter"] = warmed({"segmenter": segmenter_tool("html")}, warm)["segmenter"]
+            tools["segmenter"] = segmenter_tool("html")
+        tools = warmed(tools, warm)
         rates = interleaved_rates(html_sets, tools)
         print(f"in process, on {sum(map(len, html_sets))} composed HTML pages, each once: "
               + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in rates.items()))
@@ -317,7 +316,6 @@ def main() -> None:
             real = corpus_html_pages(args.corpus)
             if real:  # heavier than the composed pages: whole news and forum sites, scripts and menus included
                 mean_chars = sum(map(len, real)) / len(real)
-                tools = warmed({"segmenter": segmenter_tool("html"), **extractor_tools()}, warm)
                 real_rates = interleaved_rates(in_sets(real, args.rounds), tools)
                 print(f"the corpus's {len(real)} real HTML pages ({mean_chars:,.0f} characters on average), "
                       "in process: " + ", ".join(f"{name} {rate:,.1f} pages/s" for name, rate in real_rates.items()))
@@ -347,7 +345,7 @@ def main() -> None:
                 dump.unlink()
         if long_pages and "seed" in kinds:  # the text target's unit, through the CLI
             pages = [long_pages[k % len(long_pages)] for k in range(args.seed_pages)]
-            dump = write_text_dump(pages, work / f"seed-{len(pages)}.jsonl")
+            dump = write_dump(work / f"seed-{len(pages)}.jsonl", "text", pages)
             print()
             for jobs in jobs_list:
                 m = run_segment(dump, work / "out.jsonl", jobs, args.model)
