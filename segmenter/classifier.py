@@ -140,6 +140,11 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         self.n_jobs = n_jobs
 
     # -- features -------------------------------------------------------------------------------
+    @property
+    def n_lexical_features(self) -> int:
+        """Columns of the lexical families: the first columns of the stage-one matrix and weights."""
+        return self.word_features + self.edge_features + self.html_features
+
     def lexical_(self) -> LexicalFeatures:
         """The lexical transformer these parameters describe."""
         return LexicalFeatures(self.word_features, self.edge_features, self.html_features, self.mask_names)
@@ -282,9 +287,8 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         if cached is None or cached[0] is not self.coef_:
             cached = self._coef_columns = (self.coef_, np.ascontiguousarray(self.coef_.T))
         columns = cached[1]
-        lexical = self.lexical_()
-        width = lexical.word_features + lexical.edge_features + lexical.html_features
-        scores = lexical.project(blocks, columns[:width]) + self.context_().project(blocks, columns[width:])
+        width = self.n_lexical_features
+        scores = self.lexical_().project(blocks, columns[:width]) + self.context_().project(blocks, columns[width:])
         return softmax(scores + self.intercept_, axis=1)
 
     def block_proba(self, blocks: Sequence[Block]) -> np.ndarray:
@@ -337,7 +341,7 @@ class BlockClassifier(ClassifierMixin, BaseEstimator):
         row = self.features(blocks)[index]
         hashed_names = self.lexical_().explain_tokens(block)
         dense_names = self.feature_names()
-        n_lexical = self.word_features + self.edge_features + self.html_features
+        n_lexical = self.n_lexical_features
         columns, values = row.indices, row.data
 
         def name(column: int) -> str:

@@ -120,7 +120,7 @@ def load_model(path: str | Path) -> tuple[BlockClassifier, dict]:
         model.temperature_ = float(arrays["temperature"][0]) if "temperature" in arrays else 1.0
         model.n_features_in_ = n_features
         model.classes_ = np.array(LABELS)
-        expected = model.word_features + model.edge_features + model.html_features + len(model.feature_names())
+        expected = model.n_lexical_features + len(model.feature_names())
         stage_two = len(stack_feature_names()) if model.stack else 0
         if (expected != n_features or model.intercept_.shape != (len(LABELS),)
                 or model.stack_coef_.shape != (len(LABELS), stage_two)):
