@@ -25,6 +25,14 @@ THREADS_MARK = "HOWMANYTHREADS"
 unpickled = 0
 
 
+def blas_threads() -> int:
+    """The threads of this process's BLAS library (loaded here if it was not, as the real segmenter does)."""
+    import numpy  # noqa: F401 - loads the BLAS library
+    from threadpoolctl import threadpool_info
+
+    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
 class StubSegmenter:
     """Labels each block ``opinion`` (plain page) or ``news`` (blocks given, e.g. from HTML)."""
 
@@ -42,10 +50,7 @@ class StubSegmenter:
         if FAIL_MARK in text:
             raise RuntimeError(f"cannot cope with {FAIL_MARK}\nsecond line of the message")
         if THREADS_MARK in text:
-            import numpy  # noqa: F401 - loads the BLAS library, as the real segmenter does
-            from threadpoolctl import threadpool_info
-
-            label = f"threads:{max(pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas')}"
+            label = f"threads:{blas_threads()}"
         return [Segment(b.start, b.end, label, float(unpickled), b.text) for b in blocks]
 
     def segment(self, text: str) -> list[Segment]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from handwritten import CHROME, NEWS, OPINION
-from stub_segmenter import CRASH_MARK, FAIL_MARK, THREADS_MARK, StubSegmenter
+from stub_segmenter import CRASH_MARK, FAIL_MARK, THREADS_MARK, StubSegmenter, blas_threads
 
 from segmenter.html import html_to_page
 from segmenter.io import runner
@@ -168,13 +168,6 @@ def test_the_real_segmenter_gives_the_same_segments_in_batches_and_processes(tin
         assert [r.to_json() for r in results] == [e.to_json() for e in expected]
 
 
-def _blas_threads() -> int:
-    import numpy  # noqa: F401 - loads the BLAS library
-    from threadpoolctl import threadpool_info
-
-    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
-
-
 def test_a_model_file_is_loaded_by_each_process_that_segments(tiny_segmenter, tiny_model_path):
     records = [Record(f"r{k}", text=f"{PAGE}\n\n{OPINION[k % 3]}") for k in range(20)]
     expected = [r.to_json() for r in segment_records(tiny_segmenter, records)]
@@ -191,39 +184,43 @@ def test_workers_report_an_unusable_model_file_before_any_page(tmp_path):
         runner.start_workers(runner.ModelFile(str(bad)), jobs=2)
 
 
-def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often_on_one_blas_thread(monkeypatch):
+@pytest.fixture()
+def long_run_settings():
+    """Gives this test process its collector and thread pools back after ``prepare_for_a_long_run``."""
     import gc
 
     from threadpoolctl import threadpool_limits
+
+    threshold = gc.get_threshold()
+    with threadpool_limits(limits=None):  # restores the pools' sizes on leaving
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            gc.set_threshold(*threshold)
+
+
+def test_a_long_run_freezes_what_exists_and_collects_the_young_less_often_on_one_blas_thread(
+    monkeypatch, long_run_settings
+):
+    import gc
 
     for name in runner.THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     threshold = gc.get_threshold()
-    with threadpool_limits(limits=None):  # gives this test process its thread pools back on leaving
-        try:
-            runner.prepare_for_a_long_run()
-            assert gc.get_freeze_count() > 0
-            assert gc.get_threshold() == (runner.RUN_GC_THRESHOLD, *threshold[1:])
-            assert _blas_threads() == runner.RUN_THREADS
-        finally:
-            gc.unfreeze()
-            gc.set_threshold(*threshold)
+    runner.prepare_for_a_long_run()
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == (runner.RUN_GC_THRESHOLD, *threshold[1:])
+    assert blas_threads() == runner.RUN_THREADS
 
 
-def test_a_long_run_leaves_thread_pools_that_the_environment_sizes(monkeypatch):
-    import gc
-
+def test_a_long_run_leaves_thread_pools_that_the_environment_sizes(monkeypatch, long_run_settings):
     from threadpoolctl import threadpool_limits
 
     monkeypatch.setenv("OMP_NUM_THREADS", "2")
-    threshold = gc.get_threshold()
-    with threadpool_limits(limits=2, user_api="blas"):
-        try:
-            runner.prepare_for_a_long_run()
-            assert _blas_threads() == 2
-        finally:
-            gc.unfreeze()
-            gc.set_threshold(*threshold)
+    threadpool_limits(limits=2, user_api="blas")
+    runner.prepare_for_a_long_run()
+    assert blas_threads() == 2
 
 
 def test_results_survive_the_trip_back_from_a_worker():
